@@ -1,0 +1,9 @@
+import { Client } from '../clients/client.entity.js';
+import { Bed } from '../shelters/bed.entity.js';
+import { Room } from '../shelters/room.entity.js';
+import { Shelter } from '../shelters/shelter.entity.js';
+import { Stay } from '../stays/stay.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** Every entity of the API, listed once: discovery never scans folders. */
+export const ENTITIES = [Shelter, Room, Bed, User, Client, Stay];

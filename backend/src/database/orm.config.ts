@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { ENTITIES } from './entities.js';
+
+export const MIGRATIONS_FOLDER = join(import.meta.dirname, 'migrations');
+
+export interface OrmSettings {
+  databaseUrl: string;
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/** The MikroORM configuration shared by the API, its command line and its tests. */
+export function createOrmConfig(settings: OrmSettings) {
+  return defineConfig({
+    clientUrl: settings.databaseUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    pool: { min: 0, max: settings.poolMax ?? 10 },
+    // Schema changes go through reviewed migrations only, never through sync at start-up.
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    debug: settings.debug ?? false,
+    migrations: {
+      path: MIGRATIONS_FOLDER,
+      glob: '!(*.d).{js,ts}',
+      tableName: 'schema_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      fileName: (timestamp, name) => `${timestamp}-${name ?? 'migration'}`,
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { AppConfig } from '../config/app-config.js';
+
+/** The one S3 client of the API, pointed at an emulator when S3_ENDPOINT is set. */
+export function createS3Client(config: AppConfig): S3Client {
+  return new S3Client({
+    region: config.AWS_REGION,
+    endpoint: config.S3_ENDPOINT,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    maxAttempts: 2,
+  });
+}

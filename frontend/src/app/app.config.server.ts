@@ -1,0 +1,16 @@
+import { type ApplicationConfig, mergeApplicationConfig } from '@angular/core';
+import { provideServerRendering, withRoutes } from '@angular/ssr';
+import { API_ORIGIN } from './core/api/api-url.interceptor';
+import { appConfig } from './app.config';
+import { serverRoutes } from './app.routes.server';
+
+// Server-only: during rendering the API is called directly, inside the network, not through the
+// public load balancer.
+const serverOnly: ApplicationConfig = {
+  providers: [
+    provideServerRendering(withRoutes(serverRoutes)),
+    { provide: API_ORIGIN, useFactory: () => process.env['API_INTERNAL_URL'] ?? 'http://localhost:3000' },
+  ],
+};
+
+export const serverConfig = mergeApplicationConfig(appConfig, serverOnly);

