@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,8 +10,16 @@ import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api';
 
+export interface CreateAppOptions {
+  /** More modules to mount beside the API's own; tests use it for probe routes. */
+  modules?: Type[];
+}
+
 /** Builds the API, configured exactly as it runs in production, without listening yet. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  { modules = [] }: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Behind the load balancer: client addresses come from X-Forwarded-For.
@@ -20,14 +29,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     requestIdHeader: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forConfig(config),
+    AppModule.forConfig(config, modules),
     adapter,
     { bufferLogs: true },
   );
 
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
-  app.enableShutdownHooks();
   app
     .getHttpAdapter()
     .getInstance()

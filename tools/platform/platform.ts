@@ -2,7 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ensureUser, LOCAL_REGION, provisionPool, startCognito, type CognitoPool } from './cognito.ts';
+import {
+  ensureUser,
+  LOCAL_REGION,
+  provisionPool,
+  startCognito,
+  type CognitoPool,
+} from './cognito.ts';
 import { startPostgres } from './postgres.ts';
 import {
   assertPortFree,
@@ -134,10 +140,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       await seedDemo(options, pool, cli, { ...env, ...apiEnv }, log);
     }
 
-    const api = spawnService('api', process.execPath, [join(options.root, 'dist/backend/main.js')], {
-      env: apiEnv,
-      log,
-    });
+    const api = spawnService(
+      'api',
+      process.execPath,
+      [join(options.root, 'dist/backend/main.js')],
+      {
+        env: apiEnv,
+        log,
+      },
+    );
     stops.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${options.ports.api}`;
     await untilReady(api, waitForHttp(`${apiUrl}/api/health`, 'The API'));

@@ -17,9 +17,14 @@ export async function startS3(
   await mkdir(dataDir, { recursive: true });
   const entry = require.resolve('s3rver/bin/s3rver.js');
   const args = ['-d', dataDir, '-a', '127.0.0.1', '-p', String(port), '--silent'];
-  const service = spawnService('s3', process.execPath, [entry, ...args, '--configure-bucket', bucket], {
-    log,
-  });
+  const service = spawnService(
+    's3',
+    process.execPath,
+    [entry, ...args, '--configure-bucket', bucket],
+    {
+      log,
+    },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   await untilReady(service, waitForHttp(endpoint, 's3rver', { accept: () => true }));
 

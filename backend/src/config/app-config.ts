@@ -49,7 +49,9 @@ export class AppConfig {
   @Max(100)
   DATABASE_POOL_MAX = 10;
 
-  @Matches(/^[a-z]{2}-[a-z]+-\d$/, { message: 'AWS_REGION must be an AWS region like ca-central-1' })
+  @Matches(/^[a-z]{2}-[a-z]+-\d$/, {
+    message: 'AWS_REGION must be an AWS region like ca-central-1',
+  })
   AWS_REGION = 'ca-central-1';
 
   @Matches(/^[\w-]+_[0-9a-zA-Z]+$/, {
@@ -138,7 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((metadata) => metadata.propertyName),
   );
   const values = Object.fromEntries(
-    [...variables].filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
+    [...variables]
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
   );
   const config = plainToInstance(AppConfig, values, { exposeDefaultValues: true });
   const errors = validateSync(config);

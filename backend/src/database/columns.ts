@@ -9,7 +9,11 @@ export const uuidPrimaryKey = () =>
     .defaultRaw('gen_random_uuid()')
     .onCreate(() => randomUUID());
 
-export const createdAt = () => p.datetime().defaultRaw('now()').onCreate(() => new Date());
+export const createdAt = () =>
+  p
+    .datetime()
+    .defaultRaw('now()')
+    .onCreate(() => new Date());
 
 export const updatedAt = () =>
   p

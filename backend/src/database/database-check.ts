@@ -11,7 +11,10 @@ export class DatabaseUnreachableError extends Error {
 /** Connects once, briefly, so that a wrong or stopped database fails the start with one line. */
 export async function assertDatabaseReachable(databaseUrl: string, timeoutMs = 5_000) {
   const url = new URL(databaseUrl);
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs });
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: timeoutMs,
+  });
 
   try {
     await client.connect();

@@ -9,7 +9,10 @@ import { serverRoutes } from './app.routes.server';
 const serverOnly: ApplicationConfig = {
   providers: [
     provideServerRendering(withRoutes(serverRoutes)),
-    { provide: API_ORIGIN, useFactory: () => process.env['API_INTERNAL_URL'] ?? 'http://localhost:3000' },
+    {
+      provide: API_ORIGIN,
+      useFactory: () => process.env['API_INTERNAL_URL'] ?? 'http://localhost:3000',
+    },
   ],
 };
 

@@ -43,12 +43,7 @@ export enum RequestErrorCode {
 
 /** A request the API could not accept as sent: bad body, bad parameters, wrong route. */
 export class RequestError extends DomainError {
-  constructor(
-    kind: ErrorKind,
-    code: RequestErrorCode,
-    message: string,
-    details?: FieldError[],
-  ) {
+  constructor(kind: ErrorKind, code: RequestErrorCode, message: string, details?: FieldError[]) {
     super(kind, code, message, details);
   }
 }

@@ -59,7 +59,12 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
 
-    return clientError(statusCode, CODE_BY_STATUS[statusCode], httpExceptionMessage(error), requestId);
+    return clientError(
+      statusCode,
+      CODE_BY_STATUS[statusCode],
+      httpExceptionMessage(error),
+      requestId,
+    );
   }
 
   if (isFastifyClientError(error)) {

@@ -10,7 +10,8 @@ import { AppConfig } from '../../config/app-config.js';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.LOG_LEVEL,
-          customAttributeKeys: { reqId: 'requestId' },
+          // Every line logged while serving a request carries its id, the API's own lines too.
+          customProps: (req) => ({ requestId: req.id }),
           // Request lines carry no headers (cookies, tokens) and no query string (search terms can
           // be a client's name): the method, the path and the status say enough.
           serializers: {

@@ -55,7 +55,9 @@ export async function seedDemoData(
         for (let i = 1; i <= roomSpec.beds; i++) {
           const label = `${roomSpec.name.replace(/\s+/g, '-')}-${String(i).padStart(2, '0')}`;
           const accessible = i <= (roomSpec.accessibleBeds ?? 0);
-          beds.push(tx.create(Bed, { shelter, room, label, kind: roomSpec.kind ?? 'bed', accessible }));
+          beds.push(
+            tx.create(Bed, { shelter, room, label, kind: roomSpec.kind ?? 'bed', accessible }),
+          );
         }
       }
       shelters.set(demo.name, shelter);
@@ -85,7 +87,11 @@ export async function seedDemoData(
     const nextFreeBed = bedsByShelter.map(() => 0);
     for (const demo of DEMO_CLIENTS) {
       const { staysAt, birthDate, ...fields } = demo;
-      const client = tx.create(Client, { ...fields, birthDate: birthDate ?? null, createdBy: admin });
+      const client = tx.create(Client, {
+        ...fields,
+        birthDate: birthDate ?? null,
+        createdBy: admin,
+      });
 
       if (staysAt !== undefined) {
         const bed = bedsByShelter[staysAt][nextFreeBed[staysAt]++];

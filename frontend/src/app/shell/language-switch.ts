@@ -8,6 +8,11 @@ import { LOCALES, type Locale } from '@acimtl/contracts';
   selector: 'aci-language-switch',
   imports: [MatButtonToggleModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    mat-button-toggle-group {
+      background: var(--mat-sys-surface-container-lowest);
+    }
+  `,
   template: `
     <mat-button-toggle-group
       hideSingleSelectionIndicator

@@ -1,5 +1,12 @@
 /** The people a shelter serves; a shelter usually serves several. */
-export const POPULATIONS = ['men', 'women', 'mixed', 'youth', 'families', 'trans-inclusive'] as const;
+export const POPULATIONS = [
+  'men',
+  'women',
+  'mixed',
+  'youth',
+  'families',
+  'trans-inclusive',
+] as const;
 export type Population = (typeof POPULATIONS)[number];
 
 export const BED_KINDS = ['bed', 'crib', 'mat', 'cot'] as const;

@@ -8,12 +8,9 @@ import {
   provideAppInitializer,
   REQUEST,
 } from '@angular/core';
-import {
-  provideTransloco,
-  type Translation,
-  type TranslocoLoader,
-} from '@jsverse/transloco';
+import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@acimtl/contracts';
+import './locale-data';
 import { LanguageService, LOCALE_COOKIE } from './language.service';
 
 const TRANSLATIONS: Record<Locale, () => Promise<{ default: Translation }>> = {

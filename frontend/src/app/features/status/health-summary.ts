@@ -24,7 +24,10 @@ import type { Readiness } from './health.service';
       </ul>
     }
     <p class="checked-at">
-      {{ 'status.checkedAt' | transloco: { time: (readiness().checkedAt | date: 'medium' : undefined : locale()) } }}
+      {{
+        'status.checkedAt'
+          | transloco: { time: (readiness().checkedAt | date: 'medium' : undefined : locale()) }
+      }}
     </p>
   `,
 })

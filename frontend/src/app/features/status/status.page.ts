@@ -19,7 +19,12 @@ import { HealthSummary } from './health-summary';
     } @else {
       <p role="status">{{ 'status.loading' | transloco }}</p>
     }
-    <button mat-stroked-button type="button" (click)="readiness.reload()" [disabled]="readiness.isLoading()">
+    <button
+      mat-stroked-button
+      type="button"
+      (click)="readiness.reload()"
+      [disabled]="readiness.isLoading()"
+    >
       {{ 'status.retry' | transloco }}
     </button>
   `,
