@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import type { ApiError } from '@acimtl/contracts';
+import { Allow } from '../src/auth/access.decorator.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 class ProbeDto {
@@ -16,6 +17,7 @@ class ProbeDto {
 
 /** Routes that exist only in this test, to drive the global pipe and filter. */
 @Controller('probe')
+@Allow('public')
 class ProbeController {
   @Post()
   accept(@Body() body: ProbeDto) {

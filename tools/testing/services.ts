@@ -63,6 +63,8 @@ export async function startTestServices(): Promise<TestServices> {
         COGNITO_USER_POOL_ID: pool.userPoolId,
         COGNITO_CLIENT_ID: pool.clientId,
         COGNITO_ENDPOINT: pool.endpoint,
+        // Where the emulator keeps its users: tests read password-reset codes from it.
+        TEST_COGNITO_DATA_DIR: join(dataDir, 'cognito'),
         S3_BUCKET: TEST_BUCKET,
         S3_ENDPOINT: s3.endpoint,
         S3_FORCE_PATH_STYLE: 'true',

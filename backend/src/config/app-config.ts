@@ -96,6 +96,13 @@ export class AppConfig {
   @IsIn(['json', 'pretty'])
   LOG_FORMAT?: 'json' | 'pretty';
 
+  /** How long a browser session lasts without signing in again (the refresh cookie's age). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_MAX_AGE_HOURS = 12;
+
   /** Grace period for in-flight requests when the process is asked to stop. */
   @Transform(toInteger)
   @IsInt()

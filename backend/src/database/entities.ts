@@ -1,3 +1,4 @@
+import { RateLimitWindow } from '../auth/rate-limit.entity.js';
 import { Client } from '../clients/client.entity.js';
 import { Bed } from '../shelters/bed.entity.js';
 import { Room } from '../shelters/room.entity.js';
@@ -6,4 +7,4 @@ import { Stay } from '../stays/stay.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity of the API, listed once: discovery never scans folders. */
-export const ENTITIES = [Shelter, Room, Bed, User, Client, Stay];
+export const ENTITIES = [Shelter, Room, Bed, User, Client, Stay, RateLimitWindow];

@@ -3,10 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import type { HealthReport } from '@acimtl/contracts';
+import { Allow } from '../auth/access.decorator.js';
 import { DependencyIndicators } from './dependency.indicators.js';
 
 @ApiTags('health')
 @Controller('health')
+@Allow('public')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

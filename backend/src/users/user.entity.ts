@@ -18,6 +18,8 @@ const UserSchema = defineEntity({
     locale: p.enum(LOCALES).default('fr'),
     shelters: () => p.manyToMany(Shelter).pivotTable('user_shelters'),
     lastSignInAt: p.datetime().nullable(),
+    /** Access tokens issued before this instant are refused: set when the person signs out. */
+    sessionsRevokedAt: p.datetime().nullable(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

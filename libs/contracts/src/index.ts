@@ -1,3 +1,4 @@
+export * from './lib/auth.js';
 export * from './lib/clients.js';
 export * from './lib/errors.js';
 export * from './lib/health.js';

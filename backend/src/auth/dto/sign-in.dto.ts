@@ -1,0 +1,77 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type TokenDelivery } from '@acimtl/contracts';
+
+const NEW_PASSWORD_RULE = {
+  message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+};
+
+export const normalizeEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+export class SignInDto {
+  @Transform(normalizeEmail)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+
+  /** Browsers get cookies; a script may ask for the tokens in the body instead. */
+  @IsOptional()
+  @IsIn(['cookie', 'body'])
+  tokenDelivery?: TokenDelivery;
+}
+
+export class NewPasswordDto {
+  @Transform(normalizeEmail)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, NEW_PASSWORD_RULE)
+  newPassword!: string;
+
+  /** The challenge session, for scripts; browsers carry it in a cookie. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  session?: string;
+
+  @IsOptional()
+  @IsIn(['cookie', 'body'])
+  tokenDelivery?: TokenDelivery;
+}
+
+export class RefreshDto {
+  /** For scripts; browsers send the refresh cookie. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(8192)
+  refreshToken?: string;
+}
+
+export class ForgotPasswordDto {
+  @Transform(normalizeEmail)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+}
+
+export class ResetPasswordDto {
+  @Transform(normalizeEmail)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @Length(4, 12)
+  code!: string;
+
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, NEW_PASSWORD_RULE)
+  newPassword!: string;
+}
