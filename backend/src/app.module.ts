@@ -1,6 +1,8 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClientsModule } from './clients/clients.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { LoggingModule } from './common/logging/logging.module.js';
@@ -8,6 +10,12 @@ import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HoldsModule } from './holds/holds.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { RestrictionsModule } from './restrictions/restrictions.module.js';
+import { SheltersModule } from './shelters/shelters.module.js';
+import { StaysModule } from './stays/stays.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -21,8 +29,16 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         HealthModule,
+        AuditModule,
         AuthModule,
         UsersModule,
+        SheltersModule,
+        ClientsModule,
+        RestrictionsModule,
+        StaysModule,
+        HoldsModule,
+        IncidentsModule,
+        ReportsModule,
         ...extraModules,
       ],
       providers: [

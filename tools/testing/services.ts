@@ -70,7 +70,10 @@ export async function startTestServices(): Promise<TestServices> {
         S3_FORCE_PATH_STYLE: 'true',
         AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-        LOG_LEVEL: 'silent',
+        // Every test signs in from 127.0.0.1: the per-e-mail limit is what tests exercise.
+        AUTH_ATTEMPTS_PER_ADDRESS: '100000',
+        // TEST_LOG_LEVEL=error (or debug) shows the API's logs while debugging a test.
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       },
     };
   } catch (error) {

@@ -1,27 +1,21 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
 import { AuthError, AuthErrorCode } from './auth.error.js';
 
 export interface RateLimit {
   /** What is limited, e.g. `sign-in`. */
   action: string;
-  /** Attempts allowed per window, per client address and per e-mail. */
-  perAddress: number;
+  /** Attempts allowed per window and e-mail; per client address, AUTH_ATTEMPTS_PER_ADDRESS. */
   perEmail: number;
   windowSeconds: number;
 }
 
-export const SIGN_IN_LIMIT: RateLimit = {
-  action: 'sign-in',
-  perAddress: 30,
-  perEmail: 10,
-  windowSeconds: 15 * 60,
-};
+export const SIGN_IN_LIMIT: RateLimit = { action: 'sign-in', perEmail: 10, windowSeconds: 15 * 60 };
 
 export const PASSWORD_RESET_LIMIT: RateLimit = {
   action: 'password-reset',
-  perAddress: 20,
   perEmail: 5,
   windowSeconds: 15 * 60,
 };
@@ -32,13 +26,19 @@ export const PASSWORD_RESET_LIMIT: RateLimit = {
  */
 @Injectable()
 export class RateLimiter {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Counts one attempt; refuses it with 429 and Retry-After when over either limit. */
   async consume(limit: RateLimit, clientAddress: string, email: string): Promise<void> {
     const emailHash = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
     const checks = [
-      { key: `${limit.action}:address:${clientAddress}`, max: limit.perAddress },
+      {
+        key: `${limit.action}:address:${clientAddress}`,
+        max: this.config.AUTH_ATTEMPTS_PER_ADDRESS,
+      },
       { key: `${limit.action}:email:${emailHash}`, max: limit.perEmail },
     ];
 

@@ -96,6 +96,28 @@ export class AppConfig {
   @IsIn(['json', 'pretty'])
   LOG_FORMAT?: 'json' | 'pretty';
 
+  /** CloudWatch Logs group that receives audit events; without it they go to the application log. */
+  @IsOptional()
+  @Matches(/^[\w#/.-]{1,512}$/, { message: 'AUDIT_LOG_GROUP must be a CloudWatch Logs group name' })
+  AUDIT_LOG_GROUP?: string;
+
+  /** How often unshipped audit events are sent out. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  AUDIT_SHIP_INTERVAL_MS = 5_000;
+
+  /**
+   * Sign-in and password-reset attempts allowed per client address in 15 minutes. Front desks
+   * of one shelter may share an address; each e-mail also has its own, lower, limit.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  AUTH_ATTEMPTS_PER_ADDRESS = 30;
+
   /** How long a browser session lasts without signing in again (the refresh cookie's age). */
   @Transform(toInteger)
   @IsInt()

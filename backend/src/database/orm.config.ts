@@ -23,6 +23,8 @@ export function createOrmConfig(settings: OrmSettings) {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     debug: settings.debug ?? false,
+    // SQL functions (the immutable unaccent wrapper) are written by hand in migrations.
+    schemaGenerator: { ignoreRoutines: true },
     migrations: {
       path: MIGRATIONS_FOLDER,
       glob: '!(*.d).{js,ts}',

@@ -19,6 +19,11 @@ const ShelterSchema = defineEntity({
     accessible: p.boolean().default(false),
     intakeHours: p.string().length(200).nullable(),
     active: p.boolean().default(true),
+    /** When a bed of the shelter last changed state: the boards show how fresh they are. */
+    boardChangedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     rooms: () => p.oneToMany(Room).mappedBy('shelter'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

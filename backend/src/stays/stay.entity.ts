@@ -28,6 +28,8 @@ const StaySchema = defineEntity({
     checkedOutBy: () => p.manyToOne(User).deleteRule('restrict').nullable(),
     exitReason: p.enum(EXIT_REASONS).nullable(),
     destination: p.string().length(200).nullable(),
+    /** Why check-in went ahead despite an active service restriction, in the coordinator's words. */
+    restrictionOverride: p.text().nullable(),
   },
 });
 

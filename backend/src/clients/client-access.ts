@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/principal.js';
+import { uuidArray } from '../database/sql.js';
+import { ClientError, ClientErrorCode } from './clients.error.js';
+
+/**
+ * SQL that is true when the row `c` (a client) is visible to members of the shelters in the
+ * array parameter: the record was created there, or the person has or had a stay or a hold
+ * there.
+ */
+export const VISIBLE_TO_SHELTERS = `(
+  c.registered_at_id = any(?::uuid[])
+  or exists (select 1 from stays s where s.client_id = c.id and s.shelter_id = any(?::uuid[]))
+  or exists (select 1 from holds h where h.client_id = c.id and h.shelter_id = any(?::uuid[]))
+)`;
+
+/** Who may see a client's full record: admins, and members of the shelters that served them. */
+@Injectable()
+export class ClientAccess {
+  async canSee(em: EntityManager, actor: Principal, clientId: string): Promise<boolean> {
+    if (actor.role === 'admin') {
+      return (
+        (await em.getConnection().execute('select 1 from clients where id = ?', [clientId]))
+          .length > 0
+      );
+    }
+    const shelters = uuidArray(actor.shelterIds);
+    const rows = await em
+      .getConnection()
+      .execute(`select 1 from clients c where c.id = ? and ${VISIBLE_TO_SHELTERS}`, [
+        clientId,
+        shelters,
+        shelters,
+        shelters,
+      ]);
+
+    return rows.length > 0;
+  }
+
+  /** Refuses a client the person may not see exactly as one that does not exist. */
+  async assertCanSee(em: EntityManager, actor: Principal, clientId: string): Promise<void> {
+    if (!(await this.canSee(em, actor, clientId))) {
+      throw new ClientError(ClientErrorCode.NotFound, 'No client has this id.');
+    }
+  }
+}

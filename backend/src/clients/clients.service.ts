@@ -1,0 +1,206 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { ClientMatch, ClientView, Page } from '@acimtl/contracts';
+import { type Actor, assertWorksAt } from '../auth/actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { uuidArray } from '../database/sql.js';
+import { Shelter } from '../shelters/shelter.entity.js';
+import { User } from '../users/user.entity.js';
+import { ClientAccess, VISIBLE_TO_SHELTERS } from './client-access.js';
+import { Client } from './client.entity.js';
+import { ClientError, ClientErrorCode } from './clients.error.js';
+import type { CreateClientDto, SearchClientsQuery, UpdateClientDto } from './dto/client.dto.js';
+
+interface MatchRow {
+  id: string;
+  givenName: string;
+  familyName: string;
+  alias: string | null;
+  birthYear: number | null;
+  similarity: number;
+  visible: boolean;
+  total: number;
+}
+
+// Below this word similarity a name is not offered: low enough for a typo or two
+// ("helenne" for Hélène scores 0.67), high enough to keep strangers out of the list.
+const MATCH_THRESHOLD = 0.45;
+
+/** Client records: search before create, create, read and update, every view audited. */
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: ClientAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Finds people by name, alias or street name, whatever the accents, case or a typo, best
+   * match first. Records the person may not open come back with only name, year and id.
+   */
+  async search(query: SearchClientsQuery, actor: Actor): Promise<Page<ClientMatch>> {
+    const all = actor.role === 'admin';
+    const shelters = uuidArray(actor.shelterIds);
+
+    const rows = await this.em.transactional(async (tx) => {
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      await connection.execute(
+        `select set_config('pg_trgm.word_similarity_threshold', ?, true)`,
+        [String(MATCH_THRESHOLD)],
+        'all',
+        context,
+      );
+      const found = await connection.execute<MatchRow[]>(
+        `with q as (select acimtl_unaccent(lower(?)) as text)
+         select c.id, c.given_name as "givenName", c.family_name as "familyName", c.alias,
+                extract(year from c.birth_date)::int as "birthYear",
+                word_similarity(q.text, c.search_name) as similarity,
+                ${all ? 'true' : VISIBLE_TO_SHELTERS} as visible,
+                count(*) over ()::int as total
+           from clients c, q
+          where q.text <% c.search_name
+          order by similarity desc, c.family_name, c.given_name, c.id
+          limit ? offset ?`,
+        [
+          query.q,
+          ...(all ? [] : [shelters, shelters, shelters]),
+          query.pageSize,
+          (query.page - 1) * query.pageSize,
+        ],
+        'all',
+        context,
+      );
+      this.audit.record(tx, actor, {
+        action: 'client.searched',
+        entityType: 'client',
+        entityId: null,
+        clientId: null,
+      });
+
+      return found;
+    });
+
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        givenName: row.givenName,
+        familyName: row.familyName,
+        alias: row.visible ? row.alias : null,
+        birthYear: row.birthYear,
+        similarity: Math.round(row.similarity * 100) / 100,
+        access: row.visible ? 'full' : 'limited',
+      })),
+      total: rows[0]?.total ?? 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async create(dto: CreateClientDto, actor: Actor): Promise<ClientView> {
+    if (!dto.shelterId && actor.role !== 'admin') {
+      throw new ClientError(
+        ClientErrorCode.ShelterRequired,
+        'shelterId is required: the shelter where you register this person.',
+      );
+    }
+    if (dto.shelterId) {
+      assertWorksAt(actor, dto.shelterId, 'No shelter has this id.');
+    }
+    assertBirthDateInPast(dto.birthDate);
+
+    const client = await this.em.transactional(async (tx) => {
+      const { shelterId, ...fields } = dto;
+      const created = tx.create(Client, {
+        ...fields,
+        birthDate: fields.birthDate ?? null,
+        birthDateQuality: fields.birthDateQuality ?? (fields.birthDate ? 'full' : 'does-not-know'),
+        registeredAt: shelterId ? tx.getReference(Shelter, shelterId) : null,
+        createdBy: tx.getReference(User, actor.userId),
+      });
+      await tx.flush();
+      this.audit.record(tx, actor, {
+        action: 'client.created',
+        entityType: 'client',
+        entityId: created.id,
+        clientId: created.id,
+      });
+
+      return created;
+    });
+
+    return this.view(client.id);
+  }
+
+  async get(clientId: string, actor: Actor): Promise<ClientView> {
+    await this.em.transactional(async (tx) => {
+      await this.access.assertCanSee(tx, actor, clientId);
+      this.audit.record(tx, actor, {
+        action: 'client.viewed',
+        entityType: 'client',
+        entityId: clientId,
+        clientId,
+      });
+    });
+
+    return this.view(clientId);
+  }
+
+  async update(clientId: string, dto: UpdateClientDto, actor: Actor): Promise<ClientView> {
+    assertBirthDateInPast(dto.birthDate);
+
+    await this.em.transactional(async (tx) => {
+      await this.access.assertCanSee(tx, actor, clientId);
+      const client = await tx.findOneOrFail(Client, clientId);
+      const { shelterId, ...fields } = dto;
+      tx.assign(client, fields);
+      if (shelterId) {
+        assertWorksAt(actor, shelterId, 'No shelter has this id.');
+        client.registeredAt = tx.getReference(Shelter, shelterId);
+      }
+      this.audit.record(tx, actor, {
+        action: 'client.updated',
+        entityType: 'client',
+        entityId: clientId,
+        clientId,
+      });
+    });
+
+    return this.view(clientId);
+  }
+
+  private async view(clientId: string): Promise<ClientView> {
+    const client = await this.em
+      .fork()
+      .findOneOrFail(Client, clientId, { populate: ['registeredAt'] });
+
+    return {
+      id: client.id,
+      givenName: client.givenName,
+      familyName: client.familyName,
+      alias: client.alias ?? null,
+      birthDate: client.birthDate ? String(client.birthDate).slice(0, 10) : null,
+      birthDateQuality: client.birthDateQuality,
+      gender: client.gender ?? null,
+      preferredLanguage: client.preferredLanguage ?? null,
+      registeredAt: client.registeredAt
+        ? { id: client.registeredAt.id, name: client.registeredAt.name }
+        : null,
+      createdAt: client.createdAt.toISOString(),
+      updatedAt: client.updatedAt.toISOString(),
+    };
+  }
+}
+
+function assertBirthDateInPast(birthDate: string | undefined): void {
+  if (
+    birthDate &&
+    (birthDate > new Date().toISOString().slice(0, 10) || birthDate < '1900-01-01')
+  ) {
+    throw new ClientError(
+      ClientErrorCode.InvalidBirthDate,
+      'birthDate must be between 1900 and today.',
+    );
+  }
+}

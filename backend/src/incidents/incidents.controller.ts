@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { IncidentView, TurnawayView } from '@acimtl/contracts';
+import { Allow } from '../auth/access.decorator.js';
+import { type Actor, CurrentActor } from '../auth/actor.js';
+import { ShelterParams } from '../shelters/dto/shelter.dto.js';
+import { CreateIncidentDto, CreateTurnawayDto, PeriodQuery } from './dto/incident.dto.js';
+import { IncidentsService } from './incidents.service.js';
+
+@ApiTags('incidents')
+@Controller()
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsService) {}
+
+  @Post('incidents')
+  @Allow({ shelterMemberOf: 'body.shelterId' })
+  recordIncident(
+    @Body() body: CreateIncidentDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<IncidentView> {
+    return this.incidents.recordIncident(body, actor);
+  }
+
+  @Post('turnaways')
+  @Allow({ shelterMemberOf: 'body.shelterId' })
+  recordTurnaway(
+    @Body() body: CreateTurnawayDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<TurnawayView> {
+    return this.incidents.recordTurnaway(body, actor);
+  }
+
+  @Get('shelters/:shelterId/incidents')
+  @Allow({ shelterMemberOf: 'params.shelterId' })
+  list(
+    @Param() { shelterId }: ShelterParams,
+    @Query() period: PeriodQuery,
+  ): Promise<IncidentView[]> {
+    return this.incidents.incidents(shelterId, period.from, period.to);
+  }
+
+  @Get('shelters/:shelterId/turnaways')
+  @Allow({ shelterMemberOf: 'params.shelterId' })
+  listTurnaways(
+    @Param() { shelterId }: ShelterParams,
+    @Query() period: PeriodQuery,
+  ): Promise<TurnawayView[]> {
+    return this.incidents.turnaways(shelterId, period.from, period.to);
+  }
+}

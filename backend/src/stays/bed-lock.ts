@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type Actor, worksAt } from '../auth/actor.js';
+import { FrontDeskError, FrontDeskErrorCode } from './stays.error.js';
+
+export interface LockedBed {
+  id: string;
+  shelterId: string;
+  outOfService: boolean;
+  active: boolean;
+  liveHoldId: string | null;
+  liveHoldClientId: string | null;
+}
+
+/**
+ * Locks a bed's row for the rest of the transaction, so that check-ins, moves and holds on the
+ * same bed run one after the other, and reads its live hold. A bed of a shelter the person
+ * does not work at is reported as missing.
+ */
+export async function lockBed(tx: EntityManager, bedId: string, actor: Actor): Promise<LockedBed> {
+  const [bed] = await tx.getConnection().execute<LockedBed[]>(
+    `select b.id, b.shelter_id as "shelterId", b.out_of_service as "outOfService", b.active,
+            h.id as "liveHoldId", h.client_id as "liveHoldClientId"
+       from beds b
+       left join lateral (
+         select id, client_id from holds
+          where bed_id = b.id and released_at is null and expires_at > now()
+          order by expires_at desc limit 1
+       ) h on true
+      where b.id = ?
+        for update of b`,
+    [bedId],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (!bed || !worksAt(actor, bed.shelterId)) {
+    throw new FrontDeskError(FrontDeskErrorCode.BedNotFound, 'No bed has this id.');
+  }
+  if (!bed.active || bed.outOfService) {
+    throw new FrontDeskError(FrontDeskErrorCode.BedOutOfService, 'This bed is out of service.');
+  }
+
+  return bed;
+}
+
+/** Marks the shelter's boards as changed now, in the same transaction as the change. */
+export async function touchBoard(tx: EntityManager, shelterId: string): Promise<void> {
+  await tx
+    .getConnection()
+    .execute(
+      'update shelters set board_changed_at = now() where id = ?',
+      [shelterId],
+      'run',
+      tx.getTransactionContext(),
+    );
+}
