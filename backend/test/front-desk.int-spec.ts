@@ -4,11 +4,10 @@ import type {
   ApiError,
   Availability,
   Board,
-  ClientMatch,
+  ClientSearchPage,
   ClientView,
   HoldView,
   OccupancyReport,
-  Page,
   RestrictionView,
   StayView,
 } from '@acimtl/contracts';
@@ -86,7 +85,7 @@ describe('the front desk, night by night', () => {
   });
 
   it('finds Hélène by a typo without accents, showing a stranger only name, year and id', async () => {
-    const { status, body } = await call<Page<ClientMatch>>(
+    const { status, body } = await call<ClientSearchPage>(
       api.url,
       coordinator,
       'GET',
@@ -106,7 +105,7 @@ describe('the front desk, night by night', () => {
 
   it('finds her whatever the case and accents', async () => {
     for (const q of ['HELENE', 'Heléne', 'hélène lapointe', 'Helenne']) {
-      const { body } = await call<Page<ClientMatch>>(
+      const { body } = await call<ClientSearchPage>(
         api.url,
         admin,
         'GET',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AccessLogEntry, ClientMatch, ClientView, Page } from '@acimtl/contracts';
+import type { AccessLogEntry, ClientSearchPage, ClientView } from '@acimtl/contracts';
 import { Allow } from '../auth/access.decorator.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import { AccessLogService } from '../audit/access-log.service.js';
@@ -25,7 +25,7 @@ export class ClientsController {
   search(
     @Query() query: SearchClientsQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<Page<ClientMatch>> {
+  ): Promise<ClientSearchPage> {
     return this.clients.search(query, actor);
   }
 

@@ -1,15 +1,16 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { ClientMatch, ClientView, Page } from '@acimtl/contracts';
+import type { ClientSearchPage, ClientView } from '@acimtl/contracts';
 import { type Actor, assertWorksAt } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { uuidArray } from '../database/sql.js';
 import { Shelter } from '../shelters/shelter.entity.js';
 import { User } from '../users/user.entity.js';
-import { ClientAccess, VISIBLE_TO_SHELTERS } from './client-access.js';
+import { ClientAccess } from './client-access.js';
 import { Client } from './client.entity.js';
 import { ClientError, ClientErrorCode } from './clients.error.js';
 import type { CreateClientDto, SearchClientsQuery, UpdateClientDto } from './dto/client.dto.js';
+import { MATCH_THRESHOLD, searchSql, searchWords } from './search.queries.js';
 
 interface MatchRow {
   id: string;
@@ -19,12 +20,7 @@ interface MatchRow {
   birthYear: number | null;
   similarity: number;
   visible: boolean;
-  total: number;
 }
-
-// Below this word similarity a name is not offered: low enough for a typo or two
-// ("helenne" for Hélène scores 0.67), high enough to keep strangers out of the list.
-const MATCH_THRESHOLD = 0.45;
 
 /** Client records: search before create, create, read and update, every view audited. */
 @Injectable()
@@ -39,9 +35,10 @@ export class ClientsService {
    * Finds people by name, alias or street name, whatever the accents, case or a typo, best
    * match first. Records the person may not open come back with only name, year and id.
    */
-  async search(query: SearchClientsQuery, actor: Actor): Promise<Page<ClientMatch>> {
+  async search(query: SearchClientsQuery, actor: Actor): Promise<ClientSearchPage> {
     const all = actor.role === 'admin';
     const shelters = uuidArray(actor.shelterIds);
+    const words = searchWords(query.q);
 
     const rows = await this.em.transactional(async (tx) => {
       const connection = tx.getConnection();
@@ -53,20 +50,13 @@ export class ClientsService {
         context,
       );
       const found = await connection.execute<MatchRow[]>(
-        `with q as (select acimtl_unaccent(lower(?)) as text)
-         select c.id, c.given_name as "givenName", c.family_name as "familyName", c.alias,
-                extract(year from c.birth_date)::int as "birthYear",
-                word_similarity(q.text, c.search_name) as similarity,
-                ${all ? 'true' : VISIBLE_TO_SHELTERS} as visible,
-                count(*) over ()::int as total
-           from clients c, q
-          where q.text <% c.search_name
-          order by similarity desc, c.family_name, c.given_name, c.id
-          limit ? offset ?`,
+        searchSql(all, words.length),
         [
           query.q,
           ...(all ? [] : [shelters, shelters, shelters]),
-          query.pageSize,
+          ...words,
+          // One more than a page tells whether another page exists, without counting them all.
+          query.pageSize + 1,
           (query.page - 1) * query.pageSize,
         ],
         'all',
@@ -83,7 +73,7 @@ export class ClientsService {
     });
 
     return {
-      items: rows.map((row) => ({
+      items: rows.slice(0, query.pageSize).map((row) => ({
         id: row.id,
         givenName: row.givenName,
         familyName: row.familyName,
@@ -92,7 +82,7 @@ export class ClientsService {
         similarity: Math.round(row.similarity * 100) / 100,
         access: row.visible ? 'full' : 'limited',
       })),
-      total: rows[0]?.total ?? 0,
+      hasMore: rows.length > query.pageSize,
       page: query.page,
       pageSize: query.pageSize,
     };

@@ -8,6 +8,7 @@ import {
   POPULATIONS,
   type Population,
 } from '@acimtl/contracts';
+import { AVAILABILITY_SQL, BOARD_SQL } from './board.queries.js';
 import { ShelterError, ShelterErrorCode } from './shelters.error.js';
 
 interface AvailabilityRow {
@@ -45,17 +46,6 @@ interface BoardRow {
   holdName: string | null;
 }
 
-// A bed is out of service, else occupied by an open stay, else held by a live hold, else free.
-// Expired holds are simply not live: nothing has to release them for the bed to be free.
-const STAY_AND_HOLD = `
-  left join stays st on st.bed_id = b.id and st.checked_out_at is null
-  left join lateral (
-    select h.id, h.expires_at, h.client_id, h.referral_name
-      from holds h
-     where h.bed_id = b.id and h.released_at is null and h.expires_at > now()
-     order by h.expires_at desc limit 1
-  ) h on true`;
-
 /**
  * The boards: city-wide counts for anyone signed in, and bed by bed for a shelter's members.
  * Read many times a minute, so they are single SQL queries that hydrate no entities.
@@ -65,21 +55,7 @@ export class BoardService {
   constructor(private readonly em: EntityManager) {}
 
   async availability(): Promise<Availability> {
-    const rows = await this.em.getConnection().execute<AvailabilityRow[]>(
-      `select s.id, s.name, s.phone, s.populations,
-              s.accepts_couples as "acceptsCouples", s.accepts_pets as "acceptsPets",
-              s.accessible, s.board_changed_at as "lastChangeAt",
-              count(*) filter (where not b.out_of_service and st.id is null and h.id is null)::int as available,
-              count(*) filter (where not b.out_of_service and st.id is null and h.id is not null)::int as held,
-              count(*) filter (where not b.out_of_service and st.id is not null)::int as occupied,
-              count(*) filter (where b.out_of_service)::int as "outOfService"
-         from shelters s
-         left join beds b on b.shelter_id = s.id and b.active
-         ${STAY_AND_HOLD}
-        where s.active
-        group by s.id
-        order by s.name`,
-    );
+    const rows = await this.em.getConnection().execute<AvailabilityRow[]>(AVAILABILITY_SQL);
     const byPopulation = Object.fromEntries(
       POPULATIONS.map((population) => [population, emptyCounts()]),
     ) as Record<Population, BedCounts>;
@@ -121,23 +97,7 @@ export class BoardService {
       throw new ShelterError(ShelterErrorCode.NotFound, 'No shelter has this id.');
     }
 
-    const rows = await connection.execute<BoardRow[]>(
-      `select r.id as "roomId", r.name as "roomName", b.id as "bedId", b.label, b.kind,
-              b.accessible, b.lower_bunk as "lowerBunk", b.out_of_service as "outOfService",
-              b.out_of_service_reason as "outOfServiceReason",
-              st.id as "stayId", st.client_id as "stayClientId", st.checked_in_at as "checkedInAt",
-              sc.given_name || ' ' || sc.family_name as "stayClientName",
-              h.id as "holdId", h.expires_at as "holdExpiresAt", h.client_id as "holdClientId",
-              coalesce(hc.given_name || ' ' || hc.family_name, h.referral_name) as "holdName"
-         from beds b
-         join rooms r on r.id = b.room_id
-         ${STAY_AND_HOLD}
-         left join clients sc on sc.id = st.client_id
-         left join clients hc on hc.id = h.client_id
-        where b.shelter_id = ? and b.active and r.active
-        order by r.name, b.label`,
-      [shelterId],
-    );
+    const rows = await connection.execute<BoardRow[]>(BOARD_SQL, [shelterId]);
 
     return { shelter, generatedAt: new Date().toISOString(), rooms: groupByRoom(rows) };
   }

@@ -2,6 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, worksAt } from '../auth/actor.js';
 import { FrontDeskError, FrontDeskErrorCode } from './stays.error.js';
 
+/** Locks one bed (parameter: its id) and reads its live hold. */
+export const LOCK_BED_SQL = `select b.id, b.shelter_id as "shelterId", b.out_of_service as "outOfService", b.active,
+            h.id as "liveHoldId", h.client_id as "liveHoldClientId"
+       from beds b
+       left join lateral (
+         select id, client_id from holds
+          where bed_id = b.id and released_at is null and expires_at > now()
+          order by expires_at desc limit 1
+       ) h on true
+      where b.id = ?
+        for update of b`;
+
 export interface LockedBed {
   id: string;
   shelterId: string;
@@ -17,21 +29,9 @@ export interface LockedBed {
  * does not work at is reported as missing.
  */
 export async function lockBed(tx: EntityManager, bedId: string, actor: Actor): Promise<LockedBed> {
-  const [bed] = await tx.getConnection().execute<LockedBed[]>(
-    `select b.id, b.shelter_id as "shelterId", b.out_of_service as "outOfService", b.active,
-            h.id as "liveHoldId", h.client_id as "liveHoldClientId"
-       from beds b
-       left join lateral (
-         select id, client_id from holds
-          where bed_id = b.id and released_at is null and expires_at > now()
-          order by expires_at desc limit 1
-       ) h on true
-      where b.id = ?
-        for update of b`,
-    [bedId],
-    'all',
-    tx.getTransactionContext(),
-  );
+  const [bed] = await tx
+    .getConnection()
+    .execute<LockedBed[]>(LOCK_BED_SQL, [bedId], 'all', tx.getTransactionContext());
   if (!bed || !worksAt(actor, bed.shelterId)) {
     throw new FrontDeskError(FrontDeskErrorCode.BedNotFound, 'No bed has this id.');
   }

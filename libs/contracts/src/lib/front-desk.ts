@@ -228,3 +228,11 @@ export interface AccessLogEntry {
   requestId: string | null;
   clientAddress: string | null;
 }
+
+/** `GET /api/clients?q=`: a page of matches, best first; `hasMore` when another page exists. */
+export interface ClientSearchPage {
+  items: ClientMatch[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+}
