@@ -1,0 +1,50 @@
+import { describe, expect, it } from '@jest/globals';
+import { App, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PLATFORM } from '../lib/config/environments.ts';
+import { parsePlatformConfig } from '../lib/config/parse-config.ts';
+import { buildPlatform } from '../lib/platform.ts';
+import { cdkJsonContext, synthesise, VERSION } from './support/synth.ts';
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing unacknowledged in any environment or the shared account', () => {
+    const { app } = synthesise(['shared', 'dev', 'staging', 'prod']);
+    const report = new AwsSolutionsChecks().validateScope(app);
+
+    expect(report.violations.map((violation) => violation.ruleName)).toEqual([]);
+  });
+
+  it('fails synthesis when a finding is not acknowledged', () => {
+    const app = new App({
+      context: { ...cdkJsonContext(), version: VERSION },
+      outdir: mkdtempSync(join(tmpdir(), 'acimtl-cdk-')),
+    });
+    const { shared } = buildPlatform(app, parsePlatformConfig(PLATFORM), {
+      version: VERSION,
+      targets: ['shared'],
+    });
+
+    new s3.Bucket(shared!.registry, 'Careless');
+
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
+  });
+
+  it('acknowledges each finding on its construct with a reason', () => {
+    const { app } = synthesise(['shared']);
+    const acknowledged = app.node
+      .findAll()
+      .flatMap((construct) => construct.node.metadata)
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.values(entry.data as Record<string, string>));
+
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    for (const reason of acknowledged) {
+      expect(reason.length).toBeGreaterThan(30);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals';
+import { Match } from 'aws-cdk-lib/assertions';
+import { PLATFORM } from '../lib/config/environments.ts';
+import { synthesise, Template } from './support/synth.ts';
+
+const { shared } = synthesise(['shared']).platform;
+const registry = Template.fromStack(shared!.registry);
+const baseline = Template.fromStack(shared!.baseline);
+const environments = Object.values(PLATFORM.environments);
+
+describe('SharedRegistryStack', () => {
+  it('lives in the shared account', () => {
+    expect(shared!.registry.account).toBe(PLATFORM.shared.account);
+    expect(shared!.registry.region).toBe(PLATFORM.shared.region);
+  });
+
+  it.each(['api', 'web-client'])('keeps %s images immutable and scanned on push', (component) => {
+    registry.hasResourceProperties('AWS::ECR::Repository', {
+      RepositoryName: `acimtl-${component}-ecr`,
+      ImageScanningConfiguration: { ScanOnPush: true },
+      ImageTagMutability: 'IMMUTABLE',
+      LifecyclePolicy: { LifecyclePolicyText: Match.stringLikeRegexp('imageCountMoreThan') },
+    });
+  });
+
+  it('retains the repositories when the stack is deleted', () => {
+    for (const repository of Object.values(registry.findResources('AWS::ECR::Repository'))) {
+      expect(repository.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  it.each(['api', 'web-client'])(
+    'lets only the environments execution roles pull %s images',
+    (component) => {
+      const roleArns = environments.map(
+        (environment) =>
+          `arn:aws:iam::${environment.account}:role/acimtl-${environment.name}-${component}-execution`,
+      );
+
+      registry.hasResourceProperties('AWS::ECR::Repository', {
+        RepositoryName: `acimtl-${component}-ecr`,
+        RepositoryPolicyText: {
+          Statement: [
+            {
+              Sid: 'PullByEnvironmentExecutionRoles',
+              Effect: 'Allow',
+              Action: [
+                'ecr:BatchCheckLayerAvailability',
+                'ecr:BatchGetImage',
+                'ecr:GetDownloadUrlForLayer',
+              ],
+              Principal: {
+                AWS: environments
+                  .map((environment) => `arn:aws:iam::${environment.account}:root`)
+                  .sort(),
+              },
+              Condition: { ArnEquals: { 'aws:PrincipalArn': roleArns } },
+            },
+          ],
+          Version: '2012-10-17',
+        },
+      });
+    },
+  );
+});
+
+describe('AccountBaselineStack (shared)', () => {
+  it('lets only the registry environment of this repository assume the deploy role', () => {
+    baseline.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'acimtl-github-deploy',
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Condition: {
+              StringEquals: {
+                'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+                'token.actions.githubusercontent.com:sub': `repo:${PLATFORM.githubRepository}:environment:${PLATFORM.shared.githubEnvironment}`,
+              },
+            },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('records every region with CloudTrail', () => {
+    baseline.hasResourceProperties('AWS::CloudTrail::Trail', { IsMultiRegionTrail: true });
+  });
+});
