@@ -7,6 +7,9 @@ import {
 import { provideClientHydration, withEventReplay } from '@angular/platform-browser';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { apiUrlInterceptor } from './core/api/api-url.interceptor';
+import { connectivityInterceptor } from './core/api/connectivity.interceptor';
+import { csrfInterceptor } from './core/api/csrf.interceptor';
+import { sessionInterceptor } from './core/auth/session.interceptor';
 import { provideI18n } from './core/i18n/i18n.providers';
 import { routes } from './app.routes';
 
@@ -15,7 +18,16 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([apiUrlInterceptor])),
+    provideHttpClient(
+      withFetch(),
+      // Order matters: the session retries a call after refreshing, with its CSRF header again.
+      withInterceptors([
+        sessionInterceptor,
+        csrfInterceptor,
+        connectivityInterceptor,
+        apiUrlInterceptor,
+      ]),
+    ),
     provideClientHydration(withEventReplay()),
     ...provideI18n(),
   ],

@@ -1,0 +1,36 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router, type UrlTree } from '@angular/router';
+import { SessionStore } from './session.store';
+
+/** Pages for a signed-in person: others sign in first and come back here afterwards. */
+export const signedInGuard: CanActivateFn = async (_route, state): Promise<boolean | UrlTree> => {
+  const router = inject(Router);
+  const session = await inject(SessionStore).ensureLoaded();
+  if (session.status === 'signed-in') {
+    return true;
+  }
+  const resumable = session.status === 'signed-out' && session.resumable;
+  const target = resumable ? '/resume' : '/sign-in';
+
+  return router.createUrlTree([target], { queryParams: { returnUrl: state.url } });
+};
+
+/** Administration pages: anyone else sees a "not allowed" page. */
+export const adminGuard: CanActivateFn = async (): Promise<boolean | UrlTree> => {
+  const store = inject(SessionStore);
+  await store.ensureLoaded();
+
+  return store.isAdmin() || inject(Router).createUrlTree(['/forbidden']);
+};
+
+/** The sign-in pages: a person already signed in goes straight to the app. */
+export const signedOutGuard: CanActivateFn = async (): Promise<boolean | UrlTree> => {
+  const session = await inject(SessionStore).ensureLoaded();
+
+  return session.status !== 'signed-in' || inject(Router).createUrlTree(['/']);
+};
+
+/** Only a path inside the app may be a return address, never another site. */
+export function safeReturnUrl(value: string | null | undefined): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
