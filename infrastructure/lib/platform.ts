@@ -86,6 +86,7 @@ function addEnvironment(
     githubEnvironment: environment.githubEnvironment,
     cdkRegions: replicaRegion ? [environment.region, replicaRegion] : [environment.region],
     logRetentionDays: environment.logRetentionDays,
+    releases: environment.name,
   });
 
   const network = new NetworkStack(app, name('network'), {

@@ -259,5 +259,33 @@ describe.each(['dev', 'prod'] as const)('network, data and identity (%s)', (name
         },
       });
     });
+
+    it('lets the deploy role run migrations and check services of this environment only', () => {
+      const ecs = `arn:aws:ecs:${environment.region}:${environment.account}`;
+      const api = `acimtl-${name}-api`;
+
+      baseline.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: Match.stringLikeRegexp('^GitHubDeployRole') }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Sid: 'RunMigrations',
+              Action: 'ecs:RunTask',
+              Resource: `${ecs}:task-definition/${api}:*`,
+              Condition: { ArnEquals: { 'ecs:cluster': `${ecs}:cluster/${api}` } },
+            }),
+            Match.objectLike({
+              Sid: 'PassApiRolesToMigrations',
+              Action: 'iam:PassRole',
+              Resource: [
+                `arn:aws:iam::${environment.account}:role/${api}-execution`,
+                `arn:aws:iam::${environment.account}:role/${api}-task`,
+              ],
+              Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+            }),
+          ]),
+        },
+      });
+    });
   });
 });

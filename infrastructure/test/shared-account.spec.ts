@@ -64,6 +64,24 @@ describe('SharedRegistryStack', () => {
   );
 });
 
+it('lets the shared deploy role push to the two repositories and look up their images', () => {
+  const repositories = Object.values(shared!.registry.repositories).map((repository) => ({
+    'Fn::GetAtt': [shared!.registry.getLogicalId(repository.node.defaultChild as never), 'Arn'],
+  }));
+
+  registry.hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: {
+      Statement: Match.arrayWith([
+        Match.objectLike({
+          Sid: 'PushImages',
+          Action: Match.arrayWith(['ecr:DescribeImages', 'ecr:PutImage']),
+          Resource: repositories,
+        }),
+      ]),
+    },
+  });
+});
+
 describe('AccountBaselineStack (shared)', () => {
   it('lets only the registry environment of this repository assume the deploy role', () => {
     baseline.hasResourceProperties('AWS::IAM::Role', {

@@ -2,9 +2,11 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { APPLICATION } from '../config/naming.ts';
+import type { EnvironmentName } from '../config/schema.ts';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { AuditTrail } from '../constructs/audit-trail.ts';
 import { GitHubDeployRole } from '../constructs/github-deploy-role.ts';
+import { ReleasePermissions } from '../constructs/release-permissions.ts';
 
 export interface AccountBaselineStackProps extends StackProps {
   /** The environment, or `shared`, that the account belongs to. */
@@ -14,6 +16,8 @@ export interface AccountBaselineStackProps extends StackProps {
   /** Regions where `cdk bootstrap` ran in this account. */
   readonly cdkRegions: readonly string[];
   readonly logRetentionDays: number;
+  /** The environment whose releases the deploy role runs and checks; none for `shared`. */
+  readonly releases?: EnvironmentName;
 }
 
 /**
@@ -41,5 +45,12 @@ export class AccountBaselineStack extends Stack {
       environment: props.githubEnvironment,
       regions: props.cdkRegions,
     }).role;
+
+    if (props.releases) {
+      new ReleasePermissions(this, 'ReleasePermissions', {
+        deployRole: this.deployRole,
+        environment: props.releases,
+      });
+    }
   }
 }

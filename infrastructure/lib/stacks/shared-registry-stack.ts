@@ -42,6 +42,8 @@ export class SharedRegistryStack extends Stack {
           actions: [
             ...PULL_ACTIONS,
             'ecr:CompleteLayerUpload',
+            // The pipeline asks whether a commit's image exists before building it again.
+            'ecr:DescribeImages',
             'ecr:InitiateLayerUpload',
             'ecr:PutImage',
             'ecr:UploadLayerPart',
