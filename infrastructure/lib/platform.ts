@@ -100,7 +100,7 @@ function addEnvironment(
     ? new DocumentsReplicaStack(app, name('documents-replica'), {
         env: { account: environment.account, region: replicaRegion },
         stackName: name('documents-replica'),
-        description: `ACI-MTL ${environment.name}: copy of the client documents in ${replicaRegion}`,
+        description: `ACI-MTL ${environment.name}: client documents copied to ${replicaRegion}`,
         environment,
       })
     : undefined;

@@ -44,7 +44,7 @@ describe.each(['dev', 'prod'] as const)('network, data and identity (%s)', (name
       });
     });
 
-    it('has an S3 gateway endpoint and interface endpoints for ECR, Logs and Secrets Manager', () => {
+    it('has an S3 gateway endpoint and ECR, Logs and Secrets Manager interface endpoints', () => {
       network.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Gateway' });
 
       for (const service of ['ecr.api', 'ecr.dkr', 'logs', 'secretsmanager']) {
@@ -162,19 +162,18 @@ describe.each(['dev', 'prod'] as const)('network, data and identity (%s)', (name
 
       if (production) {
         const replica = Template.fromStack(stacks.documentsReplica!);
+        const replicaName = `acimtl-prod-client-documents-replica-${environment.account}`;
 
         expect(stacks.documentsReplica!.region).toBe(environment.documents.replicaRegion);
         replica.hasResourceProperties('AWS::S3::Bucket', {
-          BucketName: `acimtl-prod-client-documents-replica-${environment.account}`,
+          BucketName: replicaName,
           VersioningConfiguration: { Status: 'Enabled' },
         });
         data.hasResourceProperties('AWS::S3::Bucket', {
           ReplicationConfiguration: {
             Rules: [
               Match.objectLike({
-                Destination: Match.objectLike({
-                  Bucket: `arn:aws:s3:::acimtl-prod-client-documents-replica-${environment.account}`,
-                }),
+                Destination: Match.objectLike({ Bucket: `arn:aws:s3:::${replicaName}` }),
                 Status: 'Enabled',
               }),
             ],
@@ -214,6 +213,12 @@ describe.each(['dev', 'prod'] as const)('network, data and identity (%s)', (name
       });
     });
 
+    it('retains the user pool when its stack is deleted', () => {
+      for (const pool of Object.values(identity.findResources('AWS::Cognito::UserPool'))) {
+        expect(pool.DeletionPolicy).toBe('Retain');
+      }
+    });
+
     it('has one app client, without a secret, with short access tokens', () => {
       identity.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
       identity.hasResourceProperties('AWS::Cognito::UserPoolClient', {
@@ -242,6 +247,9 @@ describe.each(['dev', 'prod'] as const)('network, data and identity (%s)', (name
     });
 
     it('lets only this repository, in this environment, assume the deploy role', () => {
+      const { githubRepository } = PLATFORM;
+      const subject = `repo:${githubRepository}:environment:${environment.githubEnvironment}`;
+
       baseline.hasResourceProperties('AWS::IAM::Role', {
         RoleName: 'acimtl-github-deploy',
         AssumeRolePolicyDocument: {
@@ -251,7 +259,7 @@ describe.each(['dev', 'prod'] as const)('network, data and identity (%s)', (name
               Condition: {
                 StringEquals: {
                   'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-                  'token.actions.githubusercontent.com:sub': `repo:${PLATFORM.githubRepository}:environment:${environment.githubEnvironment}`,
+                  'token.actions.githubusercontent.com:sub': subject,
                 },
               },
             }),

@@ -206,7 +206,13 @@ describe.each(['dev', 'prod'] as const)('ServicesStack (%s)', (name) => {
       });
     });
 
-    it('tags its cluster, task definition and service with environment, component and version', () => {
+    it('keeps its log group when the stack is deleted', () => {
+      expect(template.toJSON().Resources[logicalId(service.logGroup)].DeletionPolicy).toBe(
+        'Retain',
+      );
+    });
+
+    it('tags cluster, task definition and service with environment, component, version', () => {
       const expected = {
         Application: 'acimtl',
         Environment: name,

@@ -33,8 +33,7 @@ describe('SharedRegistryStack', () => {
     'lets only the environments execution roles pull %s images',
     (component) => {
       const roleArns = environments.map(
-        (environment) =>
-          `arn:aws:iam::${environment.account}:role/acimtl-${environment.name}-${component}-execution`,
+        ({ account, name }) => `arn:aws:iam::${account}:role/acimtl-${name}-${component}-execution`,
       );
 
       registry.hasResourceProperties('AWS::ECR::Repository', {
@@ -84,6 +83,9 @@ it('lets the shared deploy role push to the two repositories and look up their i
 
 describe('AccountBaselineStack (shared)', () => {
   it('lets only the registry environment of this repository assume the deploy role', () => {
+    const { githubRepository, shared: account } = PLATFORM;
+    const subject = `repo:${githubRepository}:environment:${account.githubEnvironment}`;
+
     baseline.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'acimtl-github-deploy',
       AssumeRolePolicyDocument: {
@@ -92,7 +94,7 @@ describe('AccountBaselineStack (shared)', () => {
             Condition: {
               StringEquals: {
                 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-                'token.actions.githubusercontent.com:sub': `repo:${PLATFORM.githubRepository}:environment:${PLATFORM.shared.githubEnvironment}`,
+                'token.actions.githubusercontent.com:sub': subject,
               },
             },
           }),

@@ -1,4 +1,4 @@
-/** Thrown when the configuration cannot produce a deployable app; its message names every bad value. */
+/** Thrown when the configuration cannot make a deployable app; the message names each bad value. */
 export class ConfigError extends Error {
   readonly problems: readonly string[];
 

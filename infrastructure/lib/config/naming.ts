@@ -48,7 +48,7 @@ export function documentsBucketName(environment: EnvironmentName, account: strin
   return `${APPLICATION}-${environment}-client-documents-${account}`;
 }
 
-/** The production documents' copy in another region, which the primary bucket names to replicate. */
+/** The documents' copy in another region, which the primary bucket names to replicate into. */
 export function documentsReplicaBucketName(environment: EnvironmentName, account: string): string {
   return `${APPLICATION}-${environment}-client-documents-replica-${account}`;
 }
