@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,6 +46,9 @@ export async function createApp(
     });
 
   await app.register(cookie);
+  // Multipart bodies are read only by the routes that take files, each with its own limits; a
+  // file past its limit is an error, never a silently truncated file.
+  await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -9,6 +9,7 @@ import { LoggingModule } from './common/logging/logging.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HoldsModule } from './holds/holds.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         SheltersModule,
         ClientsModule,
         RestrictionsModule,
+        DocumentsModule,
         StaysModule,
         HoldsModule,
         IncidentsModule,

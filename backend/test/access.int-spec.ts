@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Controller, Get, Module } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import type { ApiError } from '@acimtl/contracts';
 import { ACCESS_RULE } from '../src/auth/access.decorator.js';
+import { commandsImported, sourceFiles } from './support/source-files.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SOURCE = join(import.meta.dirname, '../src');
@@ -21,16 +22,6 @@ class UnguardedController {
 
 @Module({ controllers: [UnguardedController] })
 class UnguardedModule {}
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(folder, entry.name))
-      : entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')
-        ? [join(folder, entry.name)]
-        : [],
-  );
-}
 
 describe('access declarations', () => {
   let api: TestApp;
@@ -111,21 +102,9 @@ describe('Cognito permissions', () => {
   ];
 
   it('sends only the six admin actions the task role allows, and public flows', () => {
-    const used = new Set<string>();
-    for (const file of sourceFiles(SOURCE)) {
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(
-        /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-cognito-identity-provider'/g,
-      )) {
-        for (const name of match[1].split(',').map((part) => part.trim().replace(/^type\s+/, ''))) {
-          if (name.endsWith('Command')) {
-            used.add(name);
-          }
-        }
-      }
-    }
+    const used = commandsImported(SOURCE, '@aws-sdk/client-cognito-identity-provider');
 
-    expect([...used].filter((name) => !PUBLIC_COMMANDS.includes(name)).sort()).toEqual(
+    expect(used.filter((name) => !PUBLIC_COMMANDS.includes(name)).sort()).toEqual(
       ALLOWED_ADMIN_COMMANDS,
     );
   });

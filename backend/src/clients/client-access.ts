@@ -5,15 +5,26 @@ import { uuidArray } from '../database/sql.js';
 import { ClientError, ClientErrorCode } from './clients.error.js';
 
 /**
- * SQL that is true when the row `c` (a client) is visible to members of the shelters in the
- * array parameter: the record was created there, or the person has or had a stay or a hold
- * there.
+ * SQL that is true when the row `c` (a client) is visible to members of some shelters: the
+ * record was created at one of them, or the person has or had a stay or a hold there, or a
+ * document of theirs was filed there. Its parameters are `visibleToSheltersParams(ids)`.
  */
 export const VISIBLE_TO_SHELTERS = `(
   c.registered_at_id = any(?::uuid[])
   or exists (select 1 from stays s where s.client_id = c.id and s.shelter_id = any(?::uuid[]))
   or exists (select 1 from holds h where h.client_id = c.id and h.shelter_id = any(?::uuid[]))
+  or exists (
+    select 1 from documents d
+     where d.client_id = c.id and d.shelter_id = any(?::uuid[]) and d.deleted_at is null
+  )
 )`;
+
+/** The parameters of `VISIBLE_TO_SHELTERS` for the given shelter ids. */
+export function visibleToSheltersParams(shelterIds: string[]): string[] {
+  const shelters = uuidArray(shelterIds);
+
+  return [shelters, shelters, shelters, shelters];
+}
 
 /** Who may see a client's full record: admins, and members of the shelters that served them. */
 @Injectable()
@@ -25,14 +36,11 @@ export class ClientAccess {
           .length > 0
       );
     }
-    const shelters = uuidArray(actor.shelterIds);
     const rows = await em
       .getConnection()
       .execute(`select 1 from clients c where c.id = ? and ${VISIBLE_TO_SHELTERS}`, [
         clientId,
-        shelters,
-        shelters,
-        shelters,
+        ...visibleToSheltersParams(actor.shelterIds),
       ]);
 
     return rows.length > 0;

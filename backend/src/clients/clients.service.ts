@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { ClientSearchPage, ClientView } from '@acimtl/contracts';
 import { type Actor, assertWorksAt } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { uuidArray } from '../database/sql.js';
 import { Shelter } from '../shelters/shelter.entity.js';
 import { User } from '../users/user.entity.js';
-import { ClientAccess } from './client-access.js';
+import { ClientAccess, visibleToSheltersParams } from './client-access.js';
 import { Client } from './client.entity.js';
 import { ClientError, ClientErrorCode } from './clients.error.js';
 import type { CreateClientDto, SearchClientsQuery, UpdateClientDto } from './dto/client.dto.js';
@@ -37,7 +36,6 @@ export class ClientsService {
    */
   async search(query: SearchClientsQuery, actor: Actor): Promise<ClientSearchPage> {
     const all = actor.role === 'admin';
-    const shelters = uuidArray(actor.shelterIds);
     const words = searchWords(query.q);
 
     const rows = await this.em.transactional(async (tx) => {
@@ -53,7 +51,7 @@ export class ClientsService {
         searchSql(all, words.length),
         [
           query.q,
-          ...(all ? [] : [shelters, shelters, shelters]),
+          ...(all ? [] : visibleToSheltersParams(actor.shelterIds)),
           ...words,
           // One more than a page tells whether another page exists, without counting them all.
           query.pageSize + 1,

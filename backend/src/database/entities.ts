@@ -1,6 +1,8 @@
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { RateLimitWindow } from '../auth/rate-limit.entity.js';
 import { Client } from '../clients/client.entity.js';
+import { ClientDocument } from '../documents/document.entity.js';
+import { StoragePurge } from '../documents/storage-purge.entity.js';
 import { Hold } from '../holds/hold.entity.js';
 import { Incident, Turnaway } from '../incidents/incident.entity.js';
 import { Restriction } from '../restrictions/restriction.entity.js';
@@ -22,6 +24,8 @@ export const ENTITIES = [
   Restriction,
   Incident,
   Turnaway,
+  ClientDocument,
+  StoragePurge,
   AuditEvent,
   RateLimitWindow,
 ];

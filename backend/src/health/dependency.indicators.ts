@@ -30,8 +30,13 @@ export class DependencyIndicators {
       .check('storage')
       .attempt(async ({ signal }) => {
         // ListBucket is one of the four S3 permissions the API has; HeadBucket would need no
-        // other, but keeping to the same commands keeps the policy and the code in step.
-        const command = new ListObjectsV2Command({ Bucket: this.config.S3_BUCKET, MaxKeys: 1 });
+        // other, but keeping to the same commands keeps the policy and the code in step. The
+        // prefix names no object: the answer stays small whatever the bucket holds.
+        const command = new ListObjectsV2Command({
+          Bucket: this.config.S3_BUCKET,
+          Prefix: 'readiness-probe/',
+          MaxKeys: 1,
+        });
         await this.s3.send(command, { abortSignal: signal });
       })
       .withTimeout(CHECK_TIMEOUT_MS);

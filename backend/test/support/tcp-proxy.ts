@@ -8,6 +8,7 @@ export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
   private port = 0;
+  private budget?: { bytes: number; reached: () => void };
 
   constructor(
     private readonly targetHost: string,
@@ -23,7 +24,18 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      client.on('data', (chunk: Buffer) => {
+        if (this.budget) {
+          this.budget.bytes -= chunk.length;
+          if (this.budget.bytes <= 0) {
+            this.budget.reached();
+            return;
+          }
+        }
+        upstream.write(chunk);
+      });
+      client.on('end', () => upstream.end());
+      upstream.pipe(client);
     });
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     const address = server.address();
@@ -31,6 +43,22 @@ export class TcpProxy {
     this.server = server;
 
     return this.port;
+  }
+
+  /**
+   * Cuts every connection, as `cut` does, once this many more bytes have gone towards the
+   * service: the service disappears in the middle of a request.
+   */
+  cutAfter(bytes: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.budget = {
+        bytes,
+        reached: () => {
+          this.budget = undefined;
+          void this.cut().then(resolve);
+        },
+      };
+    });
   }
 
   /** Drops every open connection and refuses new ones. */

@@ -1,5 +1,6 @@
 export * from './lib/auth.js';
 export * from './lib/clients.js';
+export * from './lib/documents.js';
 export * from './lib/errors.js';
 export * from './lib/front-desk.js';
 export * from './lib/health.js';
