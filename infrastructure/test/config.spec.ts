@@ -1,15 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { App } from 'aws-cdk-lib';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../lib/config/config-error.ts';
 import { PLATFORM } from '../lib/config/environments.ts';
 import { parsePlatformConfig } from '../lib/config/parse-config.ts';
 import { readSynthOptions } from '../lib/config/synth-options.ts';
-import { cdkJsonContext, VERSION } from './support/synth.ts';
+import { cdkJsonContext, temporaryOutdir, VERSION } from './support/synth.ts';
 
 type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -48,7 +45,7 @@ function runApp(context: Record<string, unknown>) {
     encoding: 'utf8',
     env: {
       ...process.env,
-      CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'acimtl-cdk-')),
+      CDK_OUTDIR: temporaryOutdir(),
       CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), ...context }),
     },
   });

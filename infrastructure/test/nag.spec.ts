@@ -2,13 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { App, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PLATFORM } from '../lib/config/environments.ts';
 import { parsePlatformConfig } from '../lib/config/parse-config.ts';
 import { buildPlatform } from '../lib/platform.ts';
-import { cdkJsonContext, synthesise, VERSION } from './support/synth.ts';
+import { cdkJsonContext, synthesise, temporaryOutdir, VERSION } from './support/synth.ts';
 
 describe('cdk-nag AwsSolutions', () => {
   const everything = synthesise(['shared', 'dev', 'staging', 'prod']);
@@ -26,7 +23,7 @@ describe('cdk-nag AwsSolutions', () => {
   it('fails synthesis when a finding is not acknowledged', () => {
     const app = new App({
       context: { ...cdkJsonContext(), version: VERSION },
-      outdir: mkdtempSync(join(tmpdir(), 'acimtl-cdk-')),
+      outdir: temporaryOutdir(),
     });
     const { shared } = buildPlatform(app, parsePlatformConfig(PLATFORM), {
       version: VERSION,

@@ -1,6 +1,7 @@
+import { afterAll } from '@jest/globals';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLATFORM } from '../../lib/config/environments.ts';
@@ -18,6 +19,23 @@ export function cdkJsonContext(): Record<string, unknown> {
   return cdkJson.context as Record<string, unknown>;
 }
 
+const outdirs: string[] = [];
+
+afterAll(() => {
+  for (const outdir of outdirs) {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+});
+
+/** A cloud assembly directory of its own, removed when the test file is done. */
+export function temporaryOutdir(): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'acimtl-cdk-'));
+
+  outdirs.push(outdir);
+
+  return outdir;
+}
+
 export interface Synthesis {
   readonly app: App;
   readonly platform: Platform;
@@ -30,7 +48,7 @@ export interface Synthesis {
 export function synthesise(targets: readonly SynthTarget[]): Synthesis {
   const app = new App({
     context: { ...cdkJsonContext(), version: VERSION },
-    outdir: mkdtempSync(join(tmpdir(), 'acimtl-cdk-')),
+    outdir: temporaryOutdir(),
   });
   const platform = buildPlatform(app, parsePlatformConfig(PLATFORM), {
     version: VERSION,
