@@ -13,7 +13,7 @@ test.describe('the shell and the status page', () => {
   });
 
   test('shows every dependency as up once hydrated', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/status');
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('État du système');
     await expect(page.getByTestId('api-status')).toHaveText("L'API est en service.");
@@ -21,7 +21,7 @@ test.describe('the shell and the status page', () => {
   });
 
   test('switches every string to English and remembers the choice', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/status');
     await page.getByRole('radio', { name: 'English' }).click();
 
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -34,7 +34,7 @@ test.describe('the shell and the status page', () => {
   });
 
   test('can be used with the keyboard alone, starting from the skip link', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/status');
     await page.keyboard.press('Tab');
 
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
@@ -44,7 +44,7 @@ test.describe('the shell and the status page', () => {
   });
 
   test('has no accessibility violations', async ({ page }, testInfo) => {
-    await page.goto('/');
+    await page.goto('/status');
     await expect(page.getByTestId('api-status')).toBeVisible();
 
     const results = await new AxeBuilder({ page }).analyze();

@@ -5,12 +5,13 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { provideClientHydration, withEventReplay } from '@angular/platform-browser';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { apiUrlInterceptor } from './core/api/api-url.interceptor';
 import { connectivityInterceptor } from './core/api/connectivity.interceptor';
 import { csrfInterceptor } from './core/api/csrf.interceptor';
 import { sessionInterceptor } from './core/auth/session.interceptor';
 import { provideI18n } from './core/i18n/i18n.providers';
+import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
 import { routes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -18,6 +19,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     provideHttpClient(
       withFetch(),
       // Order matters: the session retries a call after refreshing, with its CSRF header again.

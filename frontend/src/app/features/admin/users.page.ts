@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -16,6 +16,7 @@ import { SessionStore } from '../../core/auth/session.store';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ConfirmDialog, type ConfirmData } from '../../shared/ui/confirm-dialog';
 import { LoadState } from '../../shared/ui/load-state';
+import { TranslatedPaginatorIntl } from '../../shared/ui/translated-paginator-intl';
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersApi } from './users.api';
 import { UsersStore } from './users.store';
@@ -34,7 +35,7 @@ import { UsersStore } from './users.store';
     TranslocoPipe,
     LoadState,
   ],
-  providers: [UsersStore],
+  providers: [UsersStore, { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './admin.scss',
   template: `

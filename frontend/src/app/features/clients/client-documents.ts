@@ -1,6 +1,14 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -191,6 +199,7 @@ export class ClientDocuments {
   protected readonly file = signal<File | null>(null);
   protected readonly dragging = signal(false);
   protected readonly failure = signal<string | null>(null);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     category: ['' as DocumentCategory | '', Validators.required],
     note: ['', Validators.maxLength(MAX_DOCUMENT_NOTE_LENGTH)],
@@ -232,7 +241,8 @@ export class ClientDocuments {
     try {
       await this.store.send(file, category, note.trim());
       this.file.set(null);
-      this.form.reset();
+      // Resetting through the directive also forgets the submission, so no error shows.
+      this.formDirective().resetForm({ category: '', note: '' });
     } catch (error) {
       this.failure.set(describeError(error).key);
     }

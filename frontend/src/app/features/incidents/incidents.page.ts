@@ -1,7 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormBuilder,
+  type FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -74,7 +79,12 @@ import { IncidentsApi } from './incidents.api';
         <mat-tab [label]="'incidents.incidents' | transloco">
           <section class="record" aria-labelledby="record-incident">
             <h2 id="record-incident">{{ 'incidents.recordIncident' | transloco }}</h2>
-            <form [formGroup]="incident" (ngSubmit)="recordIncident()" novalidate>
+            <form
+              [formGroup]="incident"
+              #incidentForm="ngForm"
+              (ngSubmit)="recordIncident(incidentForm)"
+              novalidate
+            >
               <mat-form-field>
                 <mat-label>{{ 'incidents.occurredAt' | transloco }}</mat-label>
                 <input matInput type="datetime-local" formControlName="occurredAt" />
@@ -145,7 +155,12 @@ import { IncidentsApi } from './incidents.api';
         <mat-tab [label]="'incidents.turnaways' | transloco">
           <section class="record" aria-labelledby="record-turnaway">
             <h2 id="record-turnaway">{{ 'incidents.recordTurnaway' | transloco }}</h2>
-            <form [formGroup]="turnaway" (ngSubmit)="recordTurnaway()" novalidate>
+            <form
+              [formGroup]="turnaway"
+              #turnawayForm="ngForm"
+              (ngSubmit)="recordTurnaway(turnawayForm)"
+              novalidate
+            >
               <mat-form-field>
                 <mat-label>{{ 'incidents.reason' | transloco }}</mat-label>
                 <mat-select formControlName="reason">
@@ -251,7 +266,7 @@ export class IncidentsPage {
     notes: ['', Validators.maxLength(2000)],
   });
 
-  protected async recordIncident(): Promise<void> {
+  protected async recordIncident(directive: FormGroupDirective): Promise<void> {
     const shelterId = this.shelterId();
     const value = this.incident.getRawValue();
     if (!shelterId || this.incident.invalid || !value.type || !value.severity) {
@@ -270,12 +285,13 @@ export class IncidentsPage {
           ...(value.actionsTaken.trim() ? { actionsTaken: value.actionsTaken.trim() } : {}),
         }),
       );
-      this.incident.reset();
+      // Through the directive, so the finished submission shows no error.
+      directive.resetForm();
       this.incidents.reload();
     });
   }
 
-  protected async recordTurnaway(): Promise<void> {
+  protected async recordTurnaway(directive: FormGroupDirective): Promise<void> {
     const shelterId = this.shelterId();
     const value = this.turnaway.getRawValue();
     if (!shelterId || this.turnaway.invalid || !value.reason) {
@@ -292,7 +308,7 @@ export class IncidentsPage {
           ...(value.notes.trim() ? { notes: value.notes.trim() } : {}),
         }),
       );
-      this.turnaway.reset();
+      directive.resetForm();
       this.turnaways.reload();
     });
   }
