@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DocumentView } from '@acimtl/contracts';
+import { DOCUMENT_CATEGORIES, DOCUMENT_MEDIA_TYPES, type DocumentView } from '@acimtl/contracts';
 import { Allow } from '../auth/access.decorator.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
 import { ClientParams } from '../clients/dto/client.dto.js';
@@ -18,6 +18,18 @@ export class DocumentsController {
   /** Multipart: `category`, optional `note` and `shelterId`, then one `file` (≤ 25 MB). */
   @Post('clients/:clientId/documents')
   @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['category', 'file'],
+      properties: {
+        category: { type: 'string', enum: [...DOCUMENT_CATEGORIES] },
+        note: { type: 'string', maxLength: 500 },
+        shelterId: { type: 'string', format: 'uuid' },
+        file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG, WebP or HEIC' },
+      },
+    },
+  })
   upload(
     @Param() { clientId }: ClientParams,
     @Req() request: FastifyRequest,
@@ -37,6 +49,7 @@ export class DocumentsController {
    * from a browser, and a URL could be passed on; each download is checked and audited here.
    */
   @Get('documents/:documentId/download')
+  @ApiProduces(...DOCUMENT_MEDIA_TYPES)
   async download(
     @Param() { documentId }: DocumentParams,
     @CurrentActor() actor: Actor,
