@@ -123,9 +123,10 @@ async function main(): Promise<void> {
       search: (await dist('clients/search.queries.js')).searchSql,
       searchWords: (await dist('clients/search.queries.js')).searchWords,
       lockBed: (await dist('stays/bed-lock.js')).LOCK_BED_SQL,
+      principal: (await dist('users/users.repository.js')).PRINCIPAL_SQL,
       matchThreshold: (await dist('clients/search.queries.js')).MATCH_THRESHOLD,
     };
-    const baseline = await startBaseline(postgres.url, sql, adminId);
+    const baseline = await startBaseline(postgres.url, sql, { id: adminId, sub });
     stops.push(() => baseline.stop());
 
     const db = new pg.Client({ connectionString: postgres.url });

@@ -15,6 +15,15 @@ export interface PrincipalRow {
   shelterIds: string[];
 }
 
+/** The person an access token names (parameter: its `sub`), with their shelters. */
+export const PRINCIPAL_SQL = `select u.id, u.cognito_sub as "cognitoSub", u.email, u.role, u.status, u.locale,
+         u.sessions_revoked_at as "sessionsRevokedAt",
+         array_remove(array_agg(us.shelter_id), null) as "shelterIds"
+    from users u
+    left join user_shelters us on us.user_id = u.id
+   where u.cognito_sub = ?
+   group by u.id`;
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly em: EntityManager) {}
@@ -27,16 +36,7 @@ export class UsersRepository {
         shelterIds: string[] | null;
         sessionsRevokedAt: string | Date | null;
       })[]
-    >(
-      `select u.id, u.cognito_sub as "cognitoSub", u.email, u.role, u.status, u.locale,
-              u.sessions_revoked_at as "sessionsRevokedAt",
-              array_remove(array_agg(us.shelter_id), null) as "shelterIds"
-         from users u
-         left join user_shelters us on us.user_id = u.id
-        where u.cognito_sub = ?
-        group by u.id`,
-      [sub],
-    );
+    >(PRINCIPAL_SQL, [sub]);
     const row = rows[0];
     if (!row) {
       return undefined;
