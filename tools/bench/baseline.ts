@@ -105,7 +105,7 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
       const bed = (await client.query(lockBed, [bedId])).rows[0];
       await client.query('select count(*) from clients where id = $1', [clientId]);
       await client.query(
-        `select * from restrictions
+        `select * from service_restrictions
           where client_id = $1 and lifted_at is null and starts_on <= current_date
             and ends_on >= current_date and (shelter_id is null or shelter_id = $2)`,
         [clientId, bed.shelterId],
