@@ -86,7 +86,12 @@ web_image="localhost/acimtl-web-client:$revision"
 step "base image: Debian 12 (debootstrap), Node $node_version, npm $npm_version"
 rootfs="$work/rootfs"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
-debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
+# Downloaded packages are kept for the next run, like npm's cache; debootstrap checks them
+# against the release's signed checksums either way.
+debs="${XDG_CACHE_HOME:-$HOME/.cache}/acimtl/debootstrap"
+mkdir -p "$debs"
+debootstrap --variant=minbase --cache-dir="$debs" bookworm "$rootfs" "$mirror" \
+  >"$work/debootstrap.log" 2>&1 \
   || { tail -n 20 "$work/debootstrap.log" >&2; fail "debootstrap failed (log above)"; }
 # What a runtime never reads: package caches and lists, documentation, translations.
 rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
@@ -119,8 +124,11 @@ if [ -d "$npm_cache/_cacache" ]; then
   cp -a "$npm_cache/_cacache" "$TMPDIR/buildah-cache/npm/"
 fi
 
-build_args=(--format docker --layers=false --pull=never --build-arg "BASE=$base_image"
-  --build-arg "REVISION=$revision")
+# npm ci opens more files at once than buildah's default limit allows: give it this shell's.
+nofile="$(ulimit -Hn)"
+[ "$nofile" != unlimited ] || nofile=1048576
+build_args=(--format docker --layers=false --pull=never --ulimit "nofile=$nofile:$nofile"
+  --build-arg "BASE=$base_image" --build-arg "REVISION=$revision")
 if [ -n "$ca_bundle" ]; then
   echo "images: npm trusts $ca_bundle during the build (a secret, not a layer)"
   build_args+=(--secret "id=ca,src=$ca_bundle")

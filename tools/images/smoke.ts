@@ -315,16 +315,25 @@ async function smokeWeb(image: string, databaseUrl: string, apiImage: string, re
   }
 }
 
+const SIZE_UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+
+/** Buildah prints an image's size for people only: "245.3 MB" (decimal units, uncompressed). */
+function megabytesOf(size: string): number {
+  const match = /^([\d.]+)\s*([kKMGT]?B)$/.exec(size.trim());
+
+  return match ? (Number(match[1]) * SIZE_UNITS[match[2].toUpperCase()]) / 1e6 : Number.NaN;
+}
+
 async function checkSizes(images: string[], maxMegabytes: number): Promise<void> {
-  console.log('\nImage sizes');
+  console.log('\nImage sizes (uncompressed)');
   const listed = JSON.parse(await buildah('images', '--json')) as {
     names?: string[];
-    size: number;
+    size: string;
   }[];
 
   for (const image of images) {
     const entry = listed.find((candidate) => candidate.names?.includes(image));
-    const megabytes = (entry?.size ?? Number.NaN) / 1_000_000;
+    const megabytes = megabytesOf(entry?.size ?? '');
     check(
       megabytes <= maxMegabytes,
       `${image}: ${megabytes.toFixed(1)} MB`,
