@@ -55,7 +55,11 @@ export async function shelterId(page: Page, name: string): Promise<string> {
 
 /** Saves a full-page screenshot of the screen, then asserts axe finds no violation on it. */
 export async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: testInfo.outputPath(`${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
   const results = await new AxeBuilder({ page }).analyze();
 
   expect(

@@ -15,7 +15,7 @@ async function openProfile(page: Page, q: string, name: string): Promise<void> {
   await page
     .getByTestId('client-match')
     .filter({ hasText: name })
-    .getByRole('button', { name: /Ouvrir/ })
+    .getByRole('link', { name: /Ouvrir/ })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
 }

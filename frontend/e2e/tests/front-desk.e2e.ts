@@ -57,6 +57,66 @@ test.describe('the front desk', () => {
     await expect(page.getByTestId('bed').filter({ hasText: `Zoé ${familyName}` })).toHaveCount(0);
   });
 
+  test('shows an active restriction before check-in and keeps the written override', async ({
+    page,
+    signIn,
+  }, testInfo) => {
+    await openBoard(page, signIn);
+    const shelter = await shelterId(page, COORDINATOR_SHELTER);
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'acimtl_csrf')!.value;
+    const headers = { 'x-csrf-token': csrf };
+    const familyName = unique(testInfo, 'Barre');
+    const client = await (
+      await page.request.post('/api/clients', {
+        data: { givenName: 'Luc', familyName, shelterId: shelter },
+        headers,
+      })
+    ).json();
+    const restricted = await page.request.post(`/api/clients/${client.id}/restrictions`, {
+      data: {
+        shelterId: shelter,
+        category: 'threats',
+        description: 'Menaces envers le personnel de nuit',
+        startsOn: '2026-01-01',
+        endsOn: '2099-12-31',
+      },
+      headers,
+    });
+    expect(restricted.status()).toBe(201);
+
+    await bedCards(page, 'available')
+      .first()
+      .getByRole('button', { name: /Admettre/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nom ou surnom').fill(`Luc ${familyName}`);
+    await dialog
+      .getByTestId('client-match')
+      .filter({ hasText: familyName })
+      .getByRole('button', { name: /Choisir/ })
+      .click();
+
+    const warning = dialog.getByTestId('restriction-warning');
+    await expect(warning).toContainText('Menaces envers le personnel de nuit');
+    await checkScreen(page, testInfo, 'check-in-restriction');
+    await dialog.getByRole('button', { name: 'Admettre malgré la restriction' }).click();
+    await expect(warning).toContainText('Au moins 10 caractères.');
+    await dialog
+      .getByLabel("Pourquoi l'admettre malgré tout ?")
+      .fill('Entente écrite avec la coordonnatrice ce soir');
+    await dialog.getByRole('button', { name: 'Admettre malgré la restriction' }).click();
+
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const stays = await (await page.request.get(`/api/clients/${client.id}/stays`)).json();
+    expect(stays[0].restrictionOverride).toBe('Entente écrite avec la coordonnatrice ce soir');
+    const bed = page.getByTestId('bed').filter({ hasText: `Luc ${familyName}` });
+    await bed.getByRole('button', { name: /Départ/ }).click();
+    await page.getByRole('dialog').getByRole('combobox', { name: 'Motif du départ' }).click();
+    await page.getByRole('option', { name: 'Exclu' }).click();
+    await page.getByRole('dialog').getByTestId('confirm-check-out').click();
+    await expect(page.getByTestId('bed').filter({ hasText: `Luc ${familyName}` })).toHaveCount(0);
+  });
+
   test('finds a record spelled without its accents before offering to create one', async ({
     page,
     signIn,

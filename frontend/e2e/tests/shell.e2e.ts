@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 
 test.describe('the shell and the status page', () => {
   test('renders on the server, in French, with the API healthy', async ({ request }) => {
-    const response = await request.get('/');
+    const response = await request.get('/status');
     const html = await response.text();
 
     expect(response.status()).toBe(200);

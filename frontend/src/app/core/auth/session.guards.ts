@@ -17,17 +17,20 @@ export const signedInGuard: CanActivateFn = async (_route, state): Promise<boole
 
 /** Administration pages: anyone else sees a "not allowed" page. */
 export const adminGuard: CanActivateFn = async (): Promise<boolean | UrlTree> => {
+  // Everything injected before the first `await`: the injection context ends there.
   const store = inject(SessionStore);
+  const router = inject(Router);
   await store.ensureLoaded();
 
-  return store.isAdmin() || inject(Router).createUrlTree(['/forbidden']);
+  return store.isAdmin() || router.createUrlTree(['/forbidden']);
 };
 
 /** The sign-in pages: a person already signed in goes straight to the app. */
 export const signedOutGuard: CanActivateFn = async (): Promise<boolean | UrlTree> => {
+  const router = inject(Router);
   const session = await inject(SessionStore).ensureLoaded();
 
-  return session.status !== 'signed-in' || inject(Router).createUrlTree(['/']);
+  return session.status !== 'signed-in' || router.createUrlTree(['/']);
 };
 
 /** Only a path inside the app may be a return address, never another site. */

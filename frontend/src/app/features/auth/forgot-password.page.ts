@@ -9,6 +9,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
 import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
+import { hydrated } from '../../shared/ui/hydrated';
 import { matchesPassword } from './password-rules';
 
 /** Forgotten password: ask for a code by e-mail, then choose a new password with it. */
@@ -30,20 +31,22 @@ import { matchesPassword } from './password-rules';
         <h1>{{ 'auth.forgot.title' | transloco }}</h1>
         <p>{{ 'auth.forgot.intro' | transloco }}</p>
         <form [formGroup]="request" (ngSubmit)="sendCode()" novalidate>
-          <mat-form-field>
-            <mat-label>{{ 'auth.email' | transloco }}</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="username" />
-            <mat-error>{{ errorKey(request.controls.email) | transloco }}</mat-error>
-          </mat-form-field>
-          @if (failure(); as failure) {
-            <p class="failure" role="alert">{{ failure | transloco }}</p>
-          }
-          <div class="actions">
-            <a routerLink="/sign-in">{{ 'auth.forgot.backToSignIn' | transloco }}</a>
-            <button mat-flat-button type="submit" [disabled]="busy()">
-              {{ 'auth.forgot.send' | transloco }}
-            </button>
-          </div>
+          <fieldset [disabled]="!ready()">
+            <mat-form-field>
+              <mat-label>{{ 'auth.email' | transloco }}</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="username" />
+              <mat-error>{{ errorKey(request.controls.email) | transloco }}</mat-error>
+            </mat-form-field>
+            @if (failure(); as failure) {
+              <p class="failure" role="alert">{{ failure | transloco }}</p>
+            }
+            <div class="actions">
+              <a routerLink="/sign-in">{{ 'auth.forgot.backToSignIn' | transloco }}</a>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ 'auth.forgot.send' | transloco }}
+              </button>
+            </div>
+          </fieldset>
         </form>
       } @else {
         <h1>{{ 'auth.reset.title' | transloco }}</h1>
@@ -51,49 +54,57 @@ import { matchesPassword } from './password-rules';
           {{ 'auth.reset.codeSent' | transloco: { email: request.controls.email.value } }}
         </p>
         <form [formGroup]="reset" (ngSubmit)="resetPassword()" novalidate>
-          <mat-form-field>
-            <mat-label>{{ 'auth.reset.code' | transloco }}</mat-label>
-            <input
-              matInput
-              formControlName="code"
-              autocomplete="one-time-code"
-              inputmode="numeric"
-            />
-            <mat-error>{{
-              errorKey(reset.controls.code) | transloco: errorParams(reset.controls.code)
-            }}</mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'auth.newPassword.password' | transloco }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-            />
-            <mat-hint>{{ 'auth.passwordHint' | transloco: { length: minLength } }}</mat-hint>
-            <mat-error>
-              {{
-                errorKey(reset.controls.password) | transloco: errorParams(reset.controls.password)
-              }}
-            </mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'auth.newPassword.confirm' | transloco }}</mat-label>
-            <input matInput type="password" formControlName="confirm" autocomplete="new-password" />
-            <mat-error>{{ 'validation.mismatch' | transloco }}</mat-error>
-          </mat-form-field>
-          @if (failure(); as failure) {
-            <p class="failure" role="alert">{{ failure | transloco }}</p>
-          }
-          <div class="actions">
-            <button mat-button type="button" (click)="step.set('email')">
-              {{ 'common.back' | transloco }}
-            </button>
-            <button mat-flat-button type="submit" [disabled]="busy()">
-              {{ 'auth.reset.submit' | transloco }}
-            </button>
-          </div>
+          <fieldset [disabled]="!ready()">
+            <mat-form-field>
+              <mat-label>{{ 'auth.reset.code' | transloco }}</mat-label>
+              <input
+                matInput
+                formControlName="code"
+                autocomplete="one-time-code"
+                inputmode="numeric"
+              />
+              <mat-error>{{
+                errorKey(reset.controls.code) | transloco: errorParams(reset.controls.code)
+              }}</mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'auth.newPassword.password' | transloco }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+              />
+              <mat-hint>{{ 'auth.passwordHint' | transloco: { length: minLength } }}</mat-hint>
+              <mat-error>
+                {{
+                  errorKey(reset.controls.password)
+                    | transloco: errorParams(reset.controls.password)
+                }}
+              </mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'auth.newPassword.confirm' | transloco }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="confirm"
+                autocomplete="new-password"
+              />
+              <mat-error>{{ 'validation.mismatch' | transloco }}</mat-error>
+            </mat-form-field>
+            @if (failure(); as failure) {
+              <p class="failure" role="alert">{{ failure | transloco }}</p>
+            }
+            <div class="actions">
+              <button mat-button type="button" (click)="step.set('email')">
+                {{ 'common.back' | transloco }}
+              </button>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ 'auth.reset.submit' | transloco }}
+              </button>
+            </div>
+          </fieldset>
         </form>
       }
     </section>
@@ -105,6 +116,7 @@ export class ForgotPasswordPage {
   private readonly form = inject(FormBuilder).nonNullable;
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly ready = hydrated();
   protected readonly step = signal<'email' | 'code'>('email');
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);

@@ -10,6 +10,7 @@ import { describeError } from '../../core/api/api-error';
 import { safeReturnUrl } from '../../core/auth/session.guards';
 import { SessionStore } from '../../core/auth/session.store';
 import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
+import { hydrated } from '../../shared/ui/hydrated';
 import { matchesPassword } from './password-rules';
 
 /** Sign in, and on a first sign-in choose the password that replaces the temporary one. */
@@ -37,72 +38,81 @@ import { matchesPassword } from './password-rules';
           <p class="notice" role="status">{{ 'auth.signIn.passwordChanged' | transloco }}</p>
         }
         <form [formGroup]="credentials" (ngSubmit)="signIn()" novalidate>
-          <mat-form-field>
-            <mat-label>{{ 'auth.email' | transloco }}</mat-label>
-            <input matInput type="email" formControlName="email" autocomplete="username" />
-            <mat-error>
-              {{
-                errorKey(credentials.controls.email)
-                  | transloco: errorParams(credentials.controls.email)
-              }}
-            </mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'auth.password' | transloco }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="current-password"
-            />
-            <mat-error>{{ errorKey(credentials.controls.password) | transloco }}</mat-error>
-          </mat-form-field>
-          @if (failure(); as failure) {
-            <p class="failure" role="alert">{{ failure | transloco }}</p>
-          }
-          <div class="actions">
-            <a routerLink="/forgot-password">{{ 'auth.signIn.forgot' | transloco }}</a>
-            <button mat-flat-button type="submit" [disabled]="busy()">
-              {{ 'auth.signIn.submit' | transloco }}
-            </button>
-          </div>
+          <fieldset [disabled]="!ready()">
+            <mat-form-field>
+              <mat-label>{{ 'auth.email' | transloco }}</mat-label>
+              <input matInput type="email" formControlName="email" autocomplete="username" />
+              <mat-error>
+                {{
+                  errorKey(credentials.controls.email)
+                    | transloco: errorParams(credentials.controls.email)
+                }}
+              </mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'auth.password' | transloco }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="current-password"
+              />
+              <mat-error>{{ errorKey(credentials.controls.password) | transloco }}</mat-error>
+            </mat-form-field>
+            @if (failure(); as failure) {
+              <p class="failure" role="alert">{{ failure | transloco }}</p>
+            }
+            <div class="actions">
+              <a routerLink="/forgot-password">{{ 'auth.signIn.forgot' | transloco }}</a>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ 'auth.signIn.submit' | transloco }}
+              </button>
+            </div>
+          </fieldset>
         </form>
       } @else {
         <h1>{{ 'auth.newPassword.title' | transloco }}</h1>
         <p>{{ 'auth.newPassword.intro' | transloco: { length: minLength } }}</p>
         <form [formGroup]="newPassword" (ngSubmit)="setPassword()" novalidate>
-          <mat-form-field>
-            <mat-label>{{ 'auth.newPassword.password' | transloco }}</mat-label>
-            <input
-              matInput
-              type="password"
-              formControlName="password"
-              autocomplete="new-password"
-            />
-            <mat-hint>{{ 'auth.passwordHint' | transloco: { length: minLength } }}</mat-hint>
-            <mat-error>
-              {{
-                errorKey(newPassword.controls.password)
-                  | transloco: errorParams(newPassword.controls.password)
-              }}
-            </mat-error>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'auth.newPassword.confirm' | transloco }}</mat-label>
-            <input matInput type="password" formControlName="confirm" autocomplete="new-password" />
-            <mat-error>{{ 'validation.mismatch' | transloco }}</mat-error>
-          </mat-form-field>
-          @if (failure(); as failure) {
-            <p class="failure" role="alert">{{ failure | transloco }}</p>
-          }
-          <div class="actions">
-            <button mat-button type="button" (click)="restart()">
-              {{ 'common.back' | transloco }}
-            </button>
-            <button mat-flat-button type="submit" [disabled]="busy()">
-              {{ 'auth.newPassword.submit' | transloco }}
-            </button>
-          </div>
+          <fieldset [disabled]="!ready()">
+            <mat-form-field>
+              <mat-label>{{ 'auth.newPassword.password' | transloco }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+              />
+              <mat-hint>{{ 'auth.passwordHint' | transloco: { length: minLength } }}</mat-hint>
+              <mat-error>
+                {{
+                  errorKey(newPassword.controls.password)
+                    | transloco: errorParams(newPassword.controls.password)
+                }}
+              </mat-error>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'auth.newPassword.confirm' | transloco }}</mat-label>
+              <input
+                matInput
+                type="password"
+                formControlName="confirm"
+                autocomplete="new-password"
+              />
+              <mat-error>{{ 'validation.mismatch' | transloco }}</mat-error>
+            </mat-form-field>
+            @if (failure(); as failure) {
+              <p class="failure" role="alert">{{ failure | transloco }}</p>
+            }
+            <div class="actions">
+              <button mat-button type="button" (click)="restart()">
+                {{ 'common.back' | transloco }}
+              </button>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ 'auth.newPassword.submit' | transloco }}
+              </button>
+            </div>
+          </fieldset>
         </form>
       }
     </section>
@@ -123,6 +133,7 @@ export class SignInPage {
   readonly reset = input<string>();
 
   protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly ready = hydrated();
   protected readonly step = signal<'credentials' | 'new-password'>('credentials');
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);

@@ -1,8 +1,10 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom } from 'rxjs';
 import { describeError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
 import type { ClientInput } from '../../core/data/front-desk.api';
@@ -11,6 +13,7 @@ import { ClientForm } from '../../shared/clients/client-form';
 import { LoadState } from '../../shared/ui/load-state';
 import { ClientDocuments } from './client-documents';
 import { ClientProfileStore } from './client-profile.store';
+import { RestrictionDialog } from './restriction-dialog';
 
 /** A person's record: identity, stays, restrictions, documents and, for admins, its readers. */
 @Component({
@@ -90,7 +93,12 @@ import { ClientProfileStore } from './client-profile.store';
       </section>
 
       <section class="panel" aria-labelledby="restrictions-title">
-        <h2 id="restrictions-title">{{ 'profile.restrictions' | transloco }}</h2>
+        <div class="panel-heading">
+          <h2 id="restrictions-title">{{ 'profile.restrictions' | transloco }}</h2>
+          <button mat-stroked-button type="button" (click)="addRestriction(client.id)">
+            {{ 'restriction.add' | transloco }}
+          </button>
+        </div>
         @if (store.restrictions.value(); as restrictions) {
           <ul class="items">
             @for (restriction of restrictions; track restriction.id) {
@@ -223,6 +231,7 @@ export class ClientProfilePage {
   protected readonly isAdmin = inject(SessionStore).isAdmin;
   protected readonly locale = inject(LanguageService).current;
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialogs = inject(MatDialog);
   private readonly transloco = inject(TranslocoService);
 
   /** The client whose record this is (route parameter). */
@@ -238,6 +247,20 @@ export class ClientProfilePage {
       this.store.clientId.set(this.clientId());
       this.store.withAccessLog.set(this.isAdmin());
     });
+  }
+
+  protected async addRestriction(clientId: string): Promise<void> {
+    const dialog = this.dialogs.open(RestrictionDialog, {
+      data: clientId,
+      width: '34rem',
+      maxWidth: '95vw',
+    });
+    if ((await firstValueFrom(dialog.afterClosed())) === true) {
+      this.store.restrictions.reload();
+      this.snackBar.open(this.transloco.translate('restriction.saved'), undefined, {
+        duration: 4000,
+      });
+    }
   }
 
   protected async save(input: ClientInput): Promise<void> {

@@ -4,7 +4,6 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ClientMatch } from '@acimtl/contracts';
 import { FrontDeskApi } from '../../core/data/front-desk.api';
 import { ClientMatches } from '../../shared/clients/client-matches';
 import { LoadState } from '../../shared/ui/load-state';
@@ -41,8 +40,9 @@ import { LoadState } from '../../shared/ui/load-state';
       @if (page.items.length > 0) {
         <aci-client-matches
           [matches]="page.items"
+          [linkToRecords]="true"
           actionKey="clients.open"
-          (picked)="open($event)"
+          (picked)="limitedNotice.set(true)"
         />
         @if (limitedNotice()) {
           <p class="limited" role="status">{{ 'clients.limitedNotice' | transloco }}</p>
@@ -80,14 +80,5 @@ export class ClientsPage {
 
   protected search(value: string): void {
     void this.router.navigate([], { queryParams: { q: value.trim() || null } });
-  }
-
-  protected open(match: ClientMatch): void {
-    if (match.access === 'limited') {
-      this.limitedNotice.set(true);
-
-      return;
-    }
-    void this.router.navigate(['/clients', match.id]);
   }
 }

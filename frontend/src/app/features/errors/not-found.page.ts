@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, RESPONSE_INIT } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -16,4 +16,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <a mat-flat-button routerLink="/">{{ 'pages.home' | transloco }}</a>
   `,
 })
-export class NotFoundPage {}
+export class NotFoundPage {
+  constructor() {
+    // On the server, the response says so too, not only the page.
+    const response = inject(RESPONSE_INIT, { optional: true });
+    if (response) {
+      response.status = 404;
+    }
+  }
+}

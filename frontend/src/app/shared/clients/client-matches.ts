@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ClientMatch } from '@acimtl/contracts';
 
 /** Search results, best first, each one a button that picks the person. */
 @Component({
   selector: 'aci-client-matches',
-  imports: [MatButtonModule, TranslocoPipe],
+  imports: [MatButtonModule, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     ul {
@@ -51,10 +52,17 @@ import type { ClientMatch } from '@acimtl/contracts';
               }}
             </span>
           </span>
-          <button mat-stroked-button type="button" (click)="picked.emit(match)">
-            {{ actionKey() | transloco }}
-            <span class="cdk-visually-hidden">{{ match.givenName }} {{ match.familyName }}</span>
-          </button>
+          @if (linkToRecords() && match.access === 'full') {
+            <a mat-stroked-button [routerLink]="['/clients', match.id]">
+              {{ actionKey() | transloco }}
+              <span class="cdk-visually-hidden">{{ match.givenName }} {{ match.familyName }}</span>
+            </a>
+          } @else {
+            <button mat-stroked-button type="button" (click)="picked.emit(match)">
+              {{ actionKey() | transloco }}
+              <span class="cdk-visually-hidden">{{ match.givenName }} {{ match.familyName }}</span>
+            </button>
+          }
         </li>
       }
     </ul>
@@ -66,6 +74,9 @@ export class ClientMatches {
 
   /** Translation key of each match's button. */
   readonly actionKey = input('clients.pick');
+
+  /** Whether a record the person may see opens as a link, rather than being picked. */
+  readonly linkToRecords = input(false);
 
   /** Emits the match the person picked. */
   readonly picked = output<ClientMatch>();
