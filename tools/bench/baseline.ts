@@ -5,6 +5,7 @@ import pg from 'pg';
 export interface ApiSql {
   availability: string;
   board: string;
+  shelterName: string;
   search: (everyone: boolean, words: number) => string;
   searchWords: (query: string) => string[];
   lockBed: string;
@@ -40,6 +41,7 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
   const board = numbered(sql.board);
   const lockBed = numbered(sql.lockBed);
   const principal = numbered(sql.principal);
+  const shelterName = numbered(sql.shelterName);
 
   app.addHook('onRequest', async () => {
     await pool.query(principal, [actor.sub]);
@@ -62,10 +64,15 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
   }
 
   app.get('/availability', async () => (await pool.query(availability)).rows);
-  app.get(
-    '/shelters/:id/board',
-    async (request) => (await pool.query(board, [(request.params as { id: string }).id])).rows,
-  );
+  app.get('/shelters/:id/board', async (request) => {
+    const id = (request.params as { id: string }).id;
+    const [shelter, beds] = await Promise.all([
+      pool.query(shelterName, [id]),
+      pool.query(board, [id]),
+    ]);
+
+    return { shelter: shelter.rows[0], beds: beds.rows };
+  });
   app.get('/clients', (request) =>
     transaction(async (client) => {
       await client.query(`select set_config('pg_trgm.word_similarity_threshold', $1, true)`, [

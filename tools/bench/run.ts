@@ -15,6 +15,10 @@ import { SCALE, seedScale } from './seed.ts';
 const root = join(import.meta.dirname, '../..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// BENCH_ONLY=board runs only the scenarios whose name contains it; BENCH_PROFILE=folder writes
+// the API's CPU profile there when it stops, for Chrome's DevTools.
+const only = process.env.BENCH_ONLY;
+const profile = process.env.BENCH_PROFILE;
 const run = promisify(execFile);
 const dist = (path: string) => import(pathToFileURL(join(root, 'dist/backend', path)).href);
 
@@ -103,10 +107,16 @@ async function main(): Promise<void> {
     console.log(`Seeded in ${Math.round((Date.now() - started) / 1000)} s.`);
 
     const apiPort = await freePort();
-    const api = spawnService('api', process.execPath, [join(root, 'dist/backend/main.js')], {
-      env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1' },
-      log: (line) => console.log(line),
-    });
+    const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+    const api = spawnService(
+      'api',
+      process.execPath,
+      [...profiling, join(root, 'dist/backend/main.js')],
+      {
+        env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1' },
+        log: (line) => console.log(line),
+      },
+    );
     stops.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await untilReady(api, waitForHttp(`${apiUrl}/api/health`, 'The API'));
@@ -120,6 +130,7 @@ async function main(): Promise<void> {
     const sql: ApiSql = {
       availability: (await dist('shelters/board.queries.js')).AVAILABILITY_SQL,
       board: (await dist('shelters/board.queries.js')).BOARD_SQL,
+      shelterName: (await dist('shelters/board.queries.js')).SHELTER_NAME_SQL,
       search: (await dist('clients/search.queries.js')).searchSql,
       searchWords: (await dist('clients/search.queries.js')).searchWords,
       lockBed: (await dist('stays/bed-lock.js')).LOCK_BED_SQL,
@@ -251,7 +262,7 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     const results = new Map<string, { api: Figures; baseline: Figures }>();
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter(({ name }) => !only || name.includes(only))) {
       console.log(`Loading: ${scenario.name} (${seconds} s each, ${connections} connections)…`);
       const apiFigures = await load(
         apiUrl,
@@ -266,8 +277,12 @@ async function main(): Promise<void> {
       );
     }
 
-    const fuzzy = results.get('client search (fuzzy)')!.api;
-    const exact = results.get('client by id (exact)')!.api;
+    const fuzzy = results.get('client search (fuzzy)')?.api;
+    const exact = results.get('client by id (exact)')?.api;
+    const searchVsLookup =
+      fuzzy && exact
+        ? `Fuzzy search p97.5 ${fuzzy.p97_5} ms vs exact lookup p97.5 ${exact.p97_5} ms: ${(fuzzy.p97_5 / Math.max(exact.p97_5, 1)).toFixed(2)}× (target ≤ 3×).`
+        : '';
     console.log(`
 ${seconds} s per run, ${connections} connections; latencies in ms; a cycle is one check-in and its check-out.
 
@@ -275,7 +290,7 @@ ${seconds} s per run, ${connections} connections; latencies in ms; a cycle is on
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-Fuzzy search p97.5 ${fuzzy.p97_5} ms vs exact lookup p97.5 ${exact.p97_5} ms: ${(fuzzy.p97_5 / Math.max(exact.p97_5, 1)).toFixed(2)}× (target ≤ 3×).
+${searchVsLookup}
 Targets: hot reads ≥ 0.8× baseline; check-in/out cycle ≥ 0.5× baseline.`);
   } finally {
     for (const stop of stops.reverse()) {

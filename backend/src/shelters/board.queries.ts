@@ -50,3 +50,6 @@ export const BOARD_SQL = `select r.id as "roomId", r.name as "roomName", b.id as
          left join clients hc on hc.id = h.client_id
         where b.shelter_id = ? and b.active and r.active
         order by r.name, b.label`;
+
+/** A shelter's id and name (parameter: its id), to name the board or answer 404. */
+export const SHELTER_NAME_SQL = 'select id, name from shelters where id = ?';

@@ -8,7 +8,7 @@ import {
   POPULATIONS,
   type Population,
 } from '@acimtl/contracts';
-import { AVAILABILITY_SQL, BOARD_SQL } from './board.queries.js';
+import { AVAILABILITY_SQL, BOARD_SQL, SHELTER_NAME_SQL } from './board.queries.js';
 import { ShelterError, ShelterErrorCode } from './shelters.error.js';
 
 interface AvailabilityRow {
@@ -89,19 +89,21 @@ export class BoardService {
 
   async board(shelterId: string): Promise<Board> {
     const connection = this.em.getConnection();
-    const [shelter] = await connection.execute<{ id: string; name: string }[]>(
-      'select id, name from shelters where id = ?',
-      [shelterId],
-    );
+    // Side by side on two pooled connections: the board is refreshed every few seconds.
+    const [[shelter], rows] = await Promise.all([
+      connection.execute<{ id: string; name: string }[]>(SHELTER_NAME_SQL, [shelterId]),
+      connection.execute<BoardRow[]>(BOARD_SQL, [shelterId]),
+    ]);
     if (!shelter) {
       throw new ShelterError(ShelterErrorCode.NotFound, 'No shelter has this id.');
     }
 
-    const rows = await connection.execute<BoardRow[]>(BOARD_SQL, [shelterId]);
-
     return { shelter, generatedAt: new Date().toISOString(), rooms: groupByRoom(rows) };
   }
 }
+
+// Bed 2 before bed 10, whatever the accents; one collator, not one per comparison.
+const BED_LABELS = new Intl.Collator('fr', { numeric: true });
 
 function groupByRoom(rows: BoardRow[]): Board['rooms'] {
   const rooms = new Map<string, Board['rooms'][number]>();
@@ -136,7 +138,7 @@ function groupByRoom(rows: BoardRow[]): Board['rooms'] {
     });
   }
   for (const room of rooms.values()) {
-    room.beds.sort((a, b) => a.label.localeCompare(b.label, 'fr', { numeric: true }));
+    room.beds.sort((a, b) => BED_LABELS.compare(a.label, b.label));
   }
 
   return [...rooms.values()];
