@@ -153,6 +153,27 @@ test.describe('the front desk', () => {
     await expect(page.getByTestId('bed').filter({ hasText: name })).toHaveCount(0);
   });
 
+  test('works with the keyboard alone: open a check-in, search, and back out', async ({
+    page,
+    signIn,
+  }) => {
+    await openBoard(page, signIn);
+    const checkIn = bedCards(page, 'available')
+      .first()
+      .getByRole('button', { name: /Admettre/ });
+    await checkIn.focus();
+    await page.keyboard.press('Enter');
+
+    const search = page.getByRole('dialog').getByLabel('Nom ou surnom');
+    await expect(search).toBeFocused();
+    await page.keyboard.type('helene');
+    await expect(page.getByTestId('client-match').first()).toContainText('Hélène');
+    await page.keyboard.press('Escape');
+
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(checkIn).toBeFocused();
+  });
+
   test('shows the city-wide availability, filtered by need', async ({ page, signIn }, testInfo) => {
     await signIn('coordinator');
     await page.goto('/');

@@ -1,11 +1,19 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router, type UrlTree } from '@angular/router';
-import { SessionStore } from './session.store';
+import { type SessionState, SessionStore } from './session.store';
 
 /** Pages for a signed-in person: others sign in first and come back here afterwards. */
 export const signedInGuard: CanActivateFn = async (_route, state): Promise<boolean | UrlTree> => {
   const router = inject(Router);
-  const session = await inject(SessionStore).ensureLoaded();
+  const store = inject(SessionStore);
+  let session: SessionState;
+  try {
+    session = await store.ensureLoaded();
+  } catch {
+    // The API does not answer: show the page anyway, with the banner and its own retry,
+    // rather than a crash. The session is asked for again at the next navigation.
+    return true;
+  }
   if (session.status === 'signed-in') {
     return true;
   }

@@ -66,31 +66,31 @@ const STATUS_MARK: Record<BoardBed['status'], string> = {
     <div class="actions">
       @switch (bed().status) {
         @case ('available') {
-          <button mat-flat-button type="button" (click)="act('check-in')">
+          <button mat-flat-button type="button" [disabled]="!ready()" (click)="act('check-in')">
             {{ 'board.checkIn' | transloco }}
             <span class="cdk-visually-hidden">{{ bed().label }}</span>
           </button>
-          <button mat-stroked-button type="button" (click)="act('hold')">
+          <button mat-stroked-button type="button" [disabled]="!ready()" (click)="act('hold')">
             {{ 'board.hold' | transloco }}
             <span class="cdk-visually-hidden">{{ bed().label }}</span>
           </button>
         }
         @case ('held') {
-          <button mat-flat-button type="button" (click)="act('check-in')">
+          <button mat-flat-button type="button" [disabled]="!ready()" (click)="act('check-in')">
             {{ 'board.checkIn' | transloco }}
             <span class="cdk-visually-hidden">{{ bed().label }}</span>
           </button>
-          <button mat-stroked-button type="button" (click)="act('release')">
+          <button mat-stroked-button type="button" [disabled]="!ready()" (click)="act('release')">
             {{ 'board.release' | transloco }}
             <span class="cdk-visually-hidden">{{ bed().label }}</span>
           </button>
         }
         @case ('occupied') {
-          <button mat-stroked-button type="button" (click)="act('move')">
+          <button mat-stroked-button type="button" [disabled]="!ready()" (click)="act('move')">
             {{ 'board.move' | transloco }}
             <span class="cdk-visually-hidden">{{ bed().label }}</span>
           </button>
-          <button mat-flat-button type="button" (click)="act('check-out')">
+          <button mat-flat-button type="button" [disabled]="!ready()" (click)="act('check-out')">
             {{ 'board.checkOut' | transloco }}
             <span class="cdk-visually-hidden">{{ bed().label }}</span>
           </button>
@@ -105,6 +105,9 @@ export class BedCard {
 
   /** The interface language, for times. */
   readonly locale = input.required<string>();
+
+  /** Whether the page runs in the browser yet; until then the actions are disabled. */
+  readonly ready = input(true);
 
   /** Emits the action the person picked on this bed. */
   readonly action = output<BedAction>();

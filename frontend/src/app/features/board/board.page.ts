@@ -9,6 +9,7 @@ import { describeError } from '../../core/api/api-error';
 import { FrontDeskApi } from '../../core/data/front-desk.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { every } from '../../shared/format/clock';
+import { hydrated } from '../../shared/ui/hydrated';
 import { ConfirmDialog, type ConfirmData } from '../../shared/ui/confirm-dialog';
 import { LoadState } from '../../shared/ui/load-state';
 import { type BedAction, BedCard } from './bed-card';
@@ -61,7 +62,12 @@ const REFRESH_MS = 30_000;
           }
           <div class="beds">
             @for (bed of room.beds; track bed.id) {
-              <aci-bed-card [bed]="bed" [locale]="locale()" (action)="act(bed, $event)" />
+              <aci-bed-card
+                [bed]="bed"
+                [locale]="locale()"
+                [ready]="ready()"
+                (action)="act(bed, $event)"
+              />
             }
           </div>
         </section>
@@ -85,6 +91,7 @@ export class BoardPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   protected readonly locale = inject(LanguageService).current;
+  protected readonly ready = hydrated();
 
   /** The shelter whose board this is (route parameter). */
   readonly shelterId = input.required<string>();

@@ -28,6 +28,7 @@ import {
 import { describeError } from '../../core/api/api-error';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ConfirmDialog, type ConfirmData } from '../../shared/ui/confirm-dialog';
+import { hydrated } from '../../shared/ui/hydrated';
 import { LoadState } from '../../shared/ui/load-state';
 import { DocumentsStore } from './documents.store';
 
@@ -73,7 +74,7 @@ import { DocumentsStore } from './documents.store';
             tabindex="-1"
             aria-hidden="true"
           />
-          <button mat-stroked-button type="button" (click)="picker.click()">
+          <button mat-stroked-button type="button" [disabled]="!ready()" (click)="picker.click()">
             {{ 'documents.choose' | transloco }}
           </button>
           @if (file(); as file) {
@@ -103,7 +104,7 @@ import { DocumentsStore } from './documents.store';
             <input matInput formControlName="note" autocomplete="off" />
             <mat-error>{{ 'validation.maxLength' | transloco: { length: maxNote } }}</mat-error>
           </mat-form-field>
-          <button mat-flat-button type="submit" [disabled]="store.upload() !== null">
+          <button mat-flat-button type="submit" [disabled]="!ready() || store.upload() !== null">
             {{ 'documents.upload' | transloco }}
           </button>
         </div>
@@ -196,6 +197,7 @@ export class ClientDocuments {
   protected readonly accept = DOCUMENT_MEDIA_TYPES.join(',');
   protected readonly maxNote = MAX_DOCUMENT_NOTE_LENGTH;
   protected readonly maxMegabytes = MAX_DOCUMENT_BYTES / (1024 * 1024);
+  protected readonly ready = hydrated();
   protected readonly file = signal<File | null>(null);
   protected readonly dragging = signal(false);
   protected readonly failure = signal<string | null>(null);

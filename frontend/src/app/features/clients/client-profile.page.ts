@@ -10,6 +10,7 @@ import { SessionStore } from '../../core/auth/session.store';
 import type { ClientInput } from '../../core/data/front-desk.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ClientForm } from '../../shared/clients/client-form';
+import { hydrated } from '../../shared/ui/hydrated';
 import { LoadState } from '../../shared/ui/load-state';
 import { ClientDocuments } from './client-documents';
 import { ClientProfileStore } from './client-profile.store';
@@ -32,7 +33,12 @@ import { RestrictionDialog } from './restriction-dialog';
           }
         </h1>
         @if (!editing()) {
-          <button mat-stroked-button type="button" (click)="editing.set(true)">
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="!ready()"
+            (click)="editing.set(true)"
+          >
             {{ 'profile.edit' | transloco }}
           </button>
         }
@@ -95,7 +101,12 @@ import { RestrictionDialog } from './restriction-dialog';
       <section class="panel" aria-labelledby="restrictions-title">
         <div class="panel-heading">
           <h2 id="restrictions-title">{{ 'profile.restrictions' | transloco }}</h2>
-          <button mat-stroked-button type="button" (click)="addRestriction(client.id)">
+          <button
+            mat-stroked-button
+            type="button"
+            [disabled]="!ready()"
+            (click)="addRestriction(client.id)"
+          >
             {{ 'restriction.add' | transloco }}
           </button>
         </div>
@@ -237,6 +248,7 @@ export class ClientProfilePage {
   /** The client whose record this is (route parameter). */
   readonly clientId = input.required<string>();
 
+  protected readonly ready = hydrated();
   protected readonly editing = signal(false);
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);

@@ -7,6 +7,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore } from '../../core/auth/session.store';
 import { LanguageService } from '../../core/i18n/language.service';
 import { clock, every } from '../../shared/format/clock';
+import { hydrated } from '../../shared/ui/hydrated';
 import { LoadState } from '../../shared/ui/load-state';
 import { NEEDS, type Need } from './availability-filter';
 import { AvailabilityStore } from './availability.store';
@@ -76,6 +77,7 @@ const REFRESH_MS = 60_000;
     <div class="filters">
       <mat-chip-listbox
         multiple
+        [disabled]="!ready()"
         [attr.aria-label]="'tonight.filters' | transloco"
         [value]="store.needs()"
         (change)="store.needs.set($event.value)"
@@ -125,6 +127,7 @@ export class TonightPage {
 
   protected readonly needs: readonly Need[] = NEEDS;
   protected readonly now = clock(30_000);
+  protected readonly ready = hydrated();
 
   /** Admins open any board; coordinators the boards of their shelters. */
   protected readonly boardIds = computed(() => {
