@@ -93,10 +93,12 @@ mkdir -p "$debs"
 debootstrap --variant=minbase --cache-dir="$debs" bookworm "$rootfs" "$mirror" \
   >"$work/debootstrap.log" 2>&1 \
   || { tail -n 20 "$work/debootstrap.log" >&2; fail "debootstrap failed (log above)"; }
-# What a runtime never reads: package caches and lists, documentation, translations.
+# What a runtime never reads: package caches and lists, documentation (but the packages'
+# copyright files, as Debian's own slim images keep them), translations.
 rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* \
-  "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
-  "$rootfs"/usr/share/locale/* "$rootfs"/var/log/*.log "$rootfs"/var/cache/debconf/*-old
+  "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/locale/* \
+  "$rootfs"/var/log/*.log "$rootfs"/var/cache/debconf/*-old
+find "$rootfs/usr/share/doc" -type f ! -name copyright -delete
 chroot "$rootfs" groupadd --gid 1000 node
 chroot "$rootfs" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
 install -D -m 0755 "$node_binary" "$rootfs/usr/local/bin/node"
