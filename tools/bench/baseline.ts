@@ -122,10 +122,10 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
          values ($1, $2, $3, now(), $4) returning id`,
         [clientId, bedId, bed.shelterId, actor.id],
       );
+      await client.query(AUDIT, [actor.id, 'stay.checked-in', 'stay', rows[0].id, clientId]);
       await client.query('update shelters set board_changed_at = now() where id = $1', [
         bed.shelterId,
       ]);
-      await client.query(AUDIT, [actor.id, 'stay.checked-in', 'stay', rows[0].id, clientId]);
 
       return rows[0] as { id: string };
     });
@@ -146,10 +146,10 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
           where id = $1`,
         [id, actor.id],
       );
+      await client.query(AUDIT, [actor.id, 'stay.checked-out', 'stay', id, rows[0].client_id]);
       await client.query('update shelters set board_changed_at = now() where id = $1', [
         rows[0].shelter_id,
       ]);
-      await client.query(AUDIT, [actor.id, 'stay.checked-out', 'stay', id, rows[0].client_id]);
     });
     await pool.query('select * from stays where id = $1', [id]);
 

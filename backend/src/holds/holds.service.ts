@@ -56,13 +56,13 @@ export class HoldsService {
         createdBy: tx.getReference(User, actor.userId),
       });
       await tx.flush();
-      await touchBoard(tx, bed.shelterId);
       this.audit.record(tx, actor, {
         action: 'hold.created',
         entityType: 'hold',
         entityId: created.id,
         clientId: dto.clientId ?? null,
       });
+      await touchBoard(tx, bed.shelterId);
 
       return created;
     });
@@ -77,18 +77,17 @@ export class HoldsService {
       if (!hold || !worksAt(actor, hold.shelter.id)) {
         throw new FrontDeskError(FrontDeskErrorCode.HoldNotFound, 'No hold has this id.');
       }
-      if (!hold.releasedAt) {
-        hold.releasedAt = new Date();
-        hold.releasedBy = tx.getReference(User, actor.userId);
-        await tx.flush();
-        await touchBoard(tx, hold.shelter.id);
-      }
       this.audit.record(tx, actor, {
         action: 'hold.released',
         entityType: 'hold',
         entityId: hold.id,
         clientId: hold.client?.id ?? null,
       });
+      if (!hold.releasedAt) {
+        hold.releasedAt = new Date();
+        hold.releasedBy = tx.getReference(User, actor.userId);
+        await touchBoard(tx, hold.shelter.id);
+      }
     });
   }
 }

@@ -42,8 +42,14 @@ export async function lockBed(tx: EntityManager, bedId: string, actor: Actor): P
   return bed;
 }
 
-/** Marks the shelter's boards as changed now, in the same transaction as the change. */
+/**
+ * Marks the shelter's boards as changed now, in the same transaction as the change; call it
+ * last. Every change at a shelter updates this one row, so its lock is what concurrent front
+ * desks queue on: everything else is flushed first, and the lock is held only until the commit
+ * that follows.
+ */
 export async function touchBoard(tx: EntityManager, shelterId: string): Promise<void> {
+  await tx.flush();
   await tx
     .getConnection()
     .execute(

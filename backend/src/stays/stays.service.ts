@@ -68,13 +68,13 @@ export class StaysService {
           { releasedAt: new Date(), releasedBy: actor.userId },
         );
       }
-      await touchBoard(tx, bed.shelterId);
       this.audit.record(tx, actor, {
         action: 'stay.checked-in',
         entityType: 'stay',
         entityId: stay.id,
         clientId: dto.clientId,
       });
+      await touchBoard(tx, bed.shelterId);
 
       return stay.id;
     });
@@ -96,13 +96,13 @@ export class StaysService {
       stay.exitReason = dto.exitReason;
       stay.destination = dto.destination ?? null;
       await tx.flush();
-      await touchBoard(tx, stay.shelter.id);
       this.audit.record(tx, actor, {
         action: 'stay.checked-out',
         entityType: 'stay',
         entityId: stay.id,
         clientId: stay.client.id,
       });
+      await touchBoard(tx, stay.shelter.id);
     });
 
     return this.view(stayId);
@@ -130,13 +130,13 @@ export class StaysService {
       }
       stay.bed = tx.getReference(Bed, bed.id);
       await flushStay(tx);
-      await touchBoard(tx, bed.shelterId);
       this.audit.record(tx, actor, {
         action: 'stay.moved',
         entityType: 'stay',
         entityId: stay.id,
         clientId: stay.client.id,
       });
+      await touchBoard(tx, bed.shelterId);
     });
 
     return this.view(stayId);
