@@ -4,7 +4,8 @@
  *
  *   node frontend/scripts/board-ttfb.ts
  *
- * WEB_URL, API_URL, EMAIL, PASSWORD and RUNS override the local defaults.
+ * WEB_URL, API_URL, EMAIL, PASSWORD, SHELTER_ID and RUNS override the local defaults; without
+ * SHELTER_ID the board is the first shelter of the account, or of the registry.
  */
 import { request } from 'node:http';
 
@@ -74,9 +75,15 @@ async function main(): Promise<void> {
     .map((line) => line.split(';')[0])
     .join('; ');
   const me = (await signIn.json()) as { user: { shelters: { id: string; name: string }[] } };
-  const shelter = me.user.shelters[0];
+  const registry = (await (
+    await fetch(`${apiUrl}/api/shelters`, { headers: { cookie } })
+  ).json()) as { id: string; name: string }[];
+  const wanted = process.env['SHELTER_ID'];
+  const shelter = wanted
+    ? registry.find((candidate) => candidate.id === wanted)
+    : (me.user.shelters[0] ?? registry[0]);
   if (!shelter) {
-    throw new Error(`${email} is a member of no shelter`);
+    throw new Error('No shelter to measure the board of');
   }
 
   const api: Timing[] = [];

@@ -1,4 +1,4 @@
-import { checkScreen, expect, test } from '../support/accounts.ts';
+import { checkScreen, expect, shelterId, test } from '../support/accounts.ts';
 
 test.describe('every other screen is accessible and looks finished', () => {
   test('incidents and turnaways: record one and see it listed', async ({
@@ -52,5 +52,17 @@ test.describe('every other screen is accessible and looks finished', () => {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
     await checkScreen(page, testInfo, 'not-found');
+  });
+
+  test("another shelter's board says it is not allowed, and leads home", async ({
+    page,
+    signIn,
+  }, testInfo) => {
+    await signIn('coordinator');
+    await page.goto(`/shelters/${await shelterId(page, 'Mission Verdun')}/board`);
+
+    await expect(page.getByRole('alert')).toHaveText(/Vous n'avez pas le droit de faire ceci\./);
+    await expect(page.getByRole('link', { name: 'Retour à ce soir' })).toBeVisible();
+    await checkScreen(page, testInfo, 'board-forbidden');
   });
 });

@@ -51,6 +51,9 @@ const REFRESH_MS = 60_000;
       gap: 1rem;
       margin: 1rem 0;
     }
+    .toggle-label {
+      margin-inline-start: 0.5rem;
+    }
     .summary {
       margin: 0.5rem 0 1rem;
       font: var(--mat-sys-title-medium);
@@ -90,7 +93,7 @@ const REFRESH_MS = 60_000;
         [checked]="store.onlyWithBeds()"
         (change)="store.onlyWithBeds.set($event.checked)"
       >
-        {{ 'tonight.onlyWithBeds' | transloco }}
+        <span class="toggle-label">{{ 'tonight.onlyWithBeds' | transloco }}</span>
       </mat-slide-toggle>
     </div>
 

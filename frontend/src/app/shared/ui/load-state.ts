@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { describeError } from '../../core/api/api-error';
 
@@ -10,7 +11,7 @@ import { describeError } from '../../core/api/api-error';
  */
 @Component({
   selector: 'aci-load-state',
-  imports: [MatButtonModule, MatProgressBarModule, TranslocoPipe],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     :host {
@@ -42,9 +43,13 @@ import { describeError } from '../../core/api/api-error';
     @if (error(); as error) {
       <div class="error" role="alert">
         <p>{{ errorKey() | transloco }}</p>
-        <button mat-flat-button type="button" (click)="retry.emit()">
-          {{ 'common.retry' | transloco }}
-        </button>
+        @if (retryable()) {
+          <button mat-flat-button type="button" (click)="retry.emit()">
+            {{ 'common.retry' | transloco }}
+          </button>
+        } @else {
+          <a mat-flat-button routerLink="/">{{ 'pages.home' | transloco }}</a>
+        }
       </div>
     } @else if (loading()) {
       <div role="status">
@@ -73,4 +78,11 @@ export class LoadState {
   readonly retry = output();
 
   protected readonly errorKey = computed(() => describeError(this.error()).key);
+
+  // Asking again does not help with a page one may not see, or that does not exist.
+  protected readonly retryable = computed(() => {
+    const status = describeError(this.error()).status;
+
+    return status !== 403 && status !== 404;
+  });
 }
