@@ -11,6 +11,7 @@ import { LoadState } from '../../shared/ui/load-state';
 import { PromptDialog, type PromptData } from '../../shared/ui/prompt-dialog';
 import { ShelterDialog } from './shelter-dialog';
 import { SheltersApi } from './shelters.api';
+import { valueOf } from '../../shared/data/value-of';
 
 /** Administration of the shelter registry: shelters, their rooms and their beds. */
 @Component({
@@ -25,7 +26,7 @@ import { SheltersApi } from './shelters.api';
         {{ 'shelters.new' | transloco }}
       </button>
     </div>
-    @if (shelters.value(); as list) {
+    @if (shelters.hasValue() && shelters.value(); as list) {
       <div class="layout">
         <nav class="list" [attr.aria-label]="'shelters.title' | transloco">
           <ul>
@@ -50,7 +51,7 @@ import { SheltersApi } from './shelters.api';
           </ul>
         </nav>
         <div class="detail">
-          @if (detail.value(); as shelter) {
+          @if (detail.hasValue() && detail.value(); as shelter) {
             <div class="heading">
               <h2>{{ shelter.name }}</h2>
               <div class="buttons">
@@ -168,7 +169,7 @@ export class SheltersPage {
   protected readonly shelters = rxResource({ stream: () => this.api.list() });
   protected readonly chosenId = signal<string | null>(null);
   protected readonly selectedId = computed(
-    () => this.chosenId() ?? this.shelters.value()?.[0]?.id ?? null,
+    () => this.chosenId() ?? valueOf(this.shelters)?.[0]?.id ?? null,
   );
   protected readonly detail = rxResource({
     params: () => this.selectedId() ?? undefined,

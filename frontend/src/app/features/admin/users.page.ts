@@ -20,6 +20,7 @@ import { TranslatedPaginatorIntl } from '../../shared/ui/translated-paginator-in
 import { UserDialog, type UserDialogData } from './user-dialog';
 import { UsersApi } from './users.api';
 import { UsersStore } from './users.store';
+import { valueOf } from '../../shared/data/value-of';
 
 /** Administration of the people who use the app: invite, change, disable, delete. */
 @Component({
@@ -70,7 +71,7 @@ import { UsersStore } from './users.store';
       <button mat-stroked-button type="submit">{{ 'common.search' | transloco }}</button>
     </form>
 
-    @if (store.users.value(); as page) {
+    @if (store.users.hasValue() && store.users.value(); as page) {
       @if (page.items.length > 0) {
         <div class="table-wrap">
           <table>
@@ -189,12 +190,12 @@ export class UsersPage {
   }
 
   protected async invite(): Promise<void> {
-    await this.openUserDialog({ shelters: this.store.shelters.value() ?? [] });
+    await this.openUserDialog({ shelters: valueOf(this.store.shelters) ?? [] });
     this.store.users.reload();
   }
 
   protected async edit(user: UserSummary): Promise<void> {
-    if (await this.openUserDialog({ user, shelters: this.store.shelters.value() ?? [] })) {
+    if (await this.openUserDialog({ user, shelters: valueOf(this.store.shelters) ?? [] })) {
       this.say('users.saved');
       this.store.users.reload();
     }

@@ -29,7 +29,7 @@ const REFRESH_MS = 30_000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './board.page.scss',
   template: `
-    @if (store.board.value(); as board) {
+    @if (store.board.hasValue() && store.board.value(); as board) {
       <div class="heading">
         <h1>{{ board.shelter.name }}</h1>
         <p class="generated" aria-live="polite">

@@ -2,6 +2,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { Board, BedStatus } from '@acimtl/contracts';
 import { FrontDeskApi } from '../../core/data/front-desk.api';
+import { valueOf } from '../../shared/data/value-of';
 
 export type BoardBed = Board['rooms'][number]['beds'][number];
 
@@ -24,7 +25,7 @@ export class BoardStore {
       occupied: 0,
       'out-of-service': 0,
     };
-    for (const room of this.board.value()?.rooms ?? []) {
+    for (const room of valueOf(this.board)?.rooms ?? []) {
       for (const bed of room.beds) {
         counts[bed.status] += 1;
       }
@@ -35,7 +36,7 @@ export class BoardStore {
 
   /** Free beds a stay could move to, with their room's name. */
   readonly availableBeds = computed(() =>
-    (this.board.value()?.rooms ?? []).flatMap((room) =>
+    (valueOf(this.board)?.rooms ?? []).flatMap((room) =>
       room.beds
         .filter((bed) => bed.status === 'available')
         .map((bed) => ({ id: bed.id, label: bed.label, room: room.name })),

@@ -16,6 +16,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { ClientForm } from '../../shared/clients/client-form';
 import { ClientMatches } from '../../shared/clients/client-matches';
 import type { BoardBed } from './board.store';
+import { valueOf } from '../../shared/data/value-of';
 
 export interface CheckInData {
   shelterId: string;
@@ -77,7 +78,7 @@ const OVERRIDE_MIN = 10;
           @if (matches.error(); as error) {
             <p class="failure" role="alert">{{ errorKey(error) | transloco }}</p>
           }
-          @if (matches.value(); as page) {
+          @if (matches.hasValue() && matches.value(); as page) {
             <div aria-live="polite">
               @if (page.items.length > 0) {
                 <aci-client-matches
@@ -236,7 +237,7 @@ export class CheckInDialog {
   });
 
   protected readonly activeRestrictions = computed(() =>
-    (this.restrictions.value() ?? []).filter(
+    (valueOf(this.restrictions) ?? []).filter(
       (restriction) =>
         restriction.active &&
         (restriction.shelterId === null || restriction.shelterId === this.data.shelterId),

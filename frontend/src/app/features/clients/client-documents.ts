@@ -128,7 +128,7 @@ import { DocumentsStore } from './documents.store';
         }
       </form>
 
-      @if (store.documents.value(); as documents) {
+      @if (store.documents.hasValue() && store.documents.value(); as documents) {
         @if (documents.length > 0) {
           <table>
             <thead>

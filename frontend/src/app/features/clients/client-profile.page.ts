@@ -24,7 +24,7 @@ import { RestrictionDialog } from './restriction-dialog';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './client-profile.page.scss',
   template: `
-    @if (store.client.value(); as client) {
+    @if (store.client.hasValue() && store.client.value(); as client) {
       <div class="heading">
         <h1>
           {{ client.givenName }} {{ client.familyName }}
@@ -110,7 +110,7 @@ import { RestrictionDialog } from './restriction-dialog';
             {{ 'restriction.add' | transloco }}
           </button>
         </div>
-        @if (store.restrictions.value(); as restrictions) {
+        @if (store.restrictions.hasValue() && store.restrictions.value(); as restrictions) {
           <ul class="items">
             @for (restriction of restrictions; track restriction.id) {
               <li [class.active]="restriction.active">
@@ -144,7 +144,7 @@ import { RestrictionDialog } from './restriction-dialog';
 
       <section class="panel" aria-labelledby="stays-title">
         <h2 id="stays-title">{{ 'profile.stays' | transloco }}</h2>
-        @if (store.stays.value(); as stays) {
+        @if (store.stays.hasValue() && store.stays.value(); as stays) {
           @if (stays.length > 0) {
             <table>
               <thead>
@@ -191,7 +191,7 @@ import { RestrictionDialog } from './restriction-dialog';
       @if (isAdmin()) {
         <section class="panel" aria-labelledby="access-title">
           <h2 id="access-title">{{ 'profile.accessLog' | transloco }}</h2>
-          @if (store.accessLog.value(); as entries) {
+          @if (store.accessLog.hasValue() && store.accessLog.value(); as entries) {
             @if (entries.length > 0) {
               <table>
                 <thead>

@@ -36,7 +36,7 @@ import { LoadState } from '../../shared/ui/load-state';
         <mat-hint>{{ 'clients.searchHint' | transloco }}</mat-hint>
       </mat-form-field>
     </form>
-    @if (matches.value(); as page) {
+    @if (matches.hasValue() && matches.value(); as page) {
       @if (page.items.length > 0) {
         <aci-client-matches
           [matches]="page.items"

@@ -128,7 +128,7 @@ import { IncidentsApi } from './incidents.api';
               </div>
             </form>
           </section>
-          @if (incidents.value(); as list) {
+          @if (incidents.hasValue() && incidents.value(); as list) {
             <ul class="items" [attr.aria-label]="'incidents.incidents' | transloco">
               @for (item of list; track item.id) {
                 <li data-testid="incident">
@@ -187,7 +187,7 @@ import { IncidentsApi } from './incidents.api';
               </div>
             </form>
           </section>
-          @if (turnaways.value(); as list) {
+          @if (turnaways.hasValue() && turnaways.value(); as list) {
             <ul class="items" [attr.aria-label]="'incidents.turnaways' | transloco">
               @for (item of list; track item.id) {
                 <li data-testid="turnaway">

@@ -63,7 +63,7 @@ import { OccupancyChart } from './occupancy-chart';
       </a>
     </div>
 
-    @if (report.value(); as report) {
+    @if (report.hasValue() && report.value(); as report) {
       @if (report.nights.length > 0) {
         <aci-occupancy-chart [nights]="report.nights" [locale]="locale()" />
         <div class="table-wrap">

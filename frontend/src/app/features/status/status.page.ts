@@ -14,7 +14,7 @@ import { HealthSummary } from './health-summary';
   template: `
     <h1>{{ 'status.title' | transloco }}</h1>
     <p>{{ 'status.intro' | transloco }}</p>
-    @if (readiness.value(); as readiness) {
+    @if (readiness.hasValue() && readiness.value(); as readiness) {
       <aci-health-summary [readiness]="readiness" [locale]="language.current()" />
     } @else {
       <p role="status">{{ 'status.loading' | transloco }}</p>

@@ -3,6 +3,7 @@ import { computed, inject, Injectable, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { Availability } from '@acimtl/contracts';
 import { filterShelters, type Need } from './availability-filter';
+import { valueOf } from '../../shared/data/value-of';
 
 /** Tonight's city-wide availability and the filters applied to it. */
 @Injectable()
@@ -17,7 +18,7 @@ export class AvailabilityStore {
   });
 
   readonly shelters = computed(() => {
-    const availability = this.availability.value();
+    const availability = valueOf(this.availability);
 
     return availability
       ? filterShelters(availability.shelters, this.needs(), this.onlyWithBeds())

@@ -12,6 +12,7 @@ import { LoadState } from '../../shared/ui/load-state';
 import { NEEDS, type Need } from './availability-filter';
 import { AvailabilityStore } from './availability.store';
 import { AvailabilityTable } from './availability-table';
+import { valueOf } from '../../shared/data/value-of';
 
 const REFRESH_MS = 60_000;
 
@@ -62,7 +63,7 @@ const REFRESH_MS = 60_000;
   template: `
     <div class="heading">
       <h1>{{ 'tonight.title' | transloco }}</h1>
-      @if (store.availability.value(); as availability) {
+      @if (store.availability.hasValue() && store.availability.value(); as availability) {
         <p class="generated" aria-live="polite">
           {{
             'tonight.generatedAt'
@@ -97,7 +98,7 @@ const REFRESH_MS = 60_000;
       </mat-slide-toggle>
     </div>
 
-    @if (store.availability.value()) {
+    @if (store.availability.hasValue()) {
       <p class="summary" role="status" data-testid="tonight-summary">
         {{
           'tonight.summary'
@@ -136,7 +137,7 @@ export class TonightPage {
   protected readonly boardIds = computed(() => {
     const user = this.session.user();
     if (user?.role === 'admin') {
-      return this.store.availability.value()?.shelters.map((shelter) => shelter.id) ?? [];
+      return valueOf(this.store.availability)?.shelters.map((shelter) => shelter.id) ?? [];
     }
 
     return user?.shelters.map((shelter) => shelter.id) ?? [];

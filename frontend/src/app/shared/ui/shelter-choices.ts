@@ -4,6 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { of } from 'rxjs';
 import type { ShelterRef, ShelterView } from '@acimtl/contracts';
 import { SessionStore } from '../../core/auth/session.store';
+import { valueOf } from '../data/value-of';
 
 /** The shelters a person may pick in a form: their own, or every one for an admin. */
 @Injectable({ providedIn: 'root' })
@@ -18,7 +19,7 @@ export class ShelterChoices {
 
   readonly shelters = computed<ShelterRef[]>(() =>
     this.session.isAdmin()
-      ? (this.all.value() ?? []).map(({ id, name }) => ({ id, name }))
+      ? (valueOf(this.all) ?? []).map(({ id, name }) => ({ id, name }))
       : (this.session.user()?.shelters ?? []),
   );
 }
