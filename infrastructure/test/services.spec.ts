@@ -453,6 +453,16 @@ describe.each(['dev', 'prod'] as const)('ServicesStack (%s)', (name) => {
       });
     });
 
+    it('renders pages on the server for the public host name', () => {
+      const taskDefinition = template.toJSON().Resources[logicalId(webClient.taskDefinition)];
+      const [container] = taskDefinition.Properties.ContainerDefinitions;
+
+      expect(container.Environment).toContainEqual({
+        Name: 'NG_ALLOWED_HOSTS',
+        Value: environment.domainName,
+      });
+    });
+
     it('lets only the web client tasks reach the internal load balancer', () => {
       const group = logicalId(internalApi.loadBalancer.connections.securityGroups[0]);
       const ingressRules = resourcesOf(template, 'AWS::EC2::SecurityGroupIngress')

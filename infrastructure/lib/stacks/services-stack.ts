@@ -143,6 +143,8 @@ export class ServicesStack extends Stack {
         NODE_ENV: 'production',
         PORT: String(WEB_CLIENT_PORT),
         API_INTERNAL_URL: this.internalApi.url,
+        // Angular renders on the server only for the hosts it is told are its own.
+        NG_ALLOWED_HOSTS: environment.domainName,
       },
       routes: [{ listener: this.ingress.https, priority: 20, conditions: [host] }],
     });
