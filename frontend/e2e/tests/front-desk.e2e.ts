@@ -161,6 +161,8 @@ test.describe('the front desk', () => {
     const checkIn = bedCards(page, 'available')
       .first()
       .getByRole('button', { name: /Admettre/ });
+    // The actions wait for the page to run in the browser before they can take the focus.
+    await expect(checkIn).toBeEnabled();
     await checkIn.focus();
     await page.keyboard.press('Enter');
 
