@@ -67,7 +67,7 @@ describe('BoardPage', () => {
 
     expect(element.querySelector('h1')?.textContent).toBe('Maison du Vieux-Port');
     expect(element.querySelector('h2')?.textContent).toBe('Dortoir A');
-    expect(element.querySelector('.counts')?.textContent).toContain('1 libres');
+    expect(element.querySelector('.counts')?.textContent).toContain('Libres : 1');
   });
 
   it('says the board may not be opened, rather than loading forever', async () => {
