@@ -49,11 +49,14 @@ test.describe('a client record', () => {
     await openProfile(page, 'marc cote', 'Marc Côté');
     const documents = page.getByRole('region', { name: 'Documents' });
 
+    // A file given to the page before it runs in the browser would go unnoticed.
+    await expect(documents.getByRole('button', { name: 'Choisir un fichier' })).toBeEnabled();
     await documents.getByTestId('file-input').setInputFiles({
       name: fileName,
       mimeType: 'application/pdf',
       buffer: PDF,
     });
+    await expect(documents.getByText(`Choisi : ${fileName}`)).toBeVisible();
     await documents.getByRole('combobox', { name: 'Type de document' }).click();
     await page.getByRole('option', { name: 'Consentement' }).click();
     await documents.getByRole('button', { name: 'Téléverser' }).click();

@@ -32,9 +32,20 @@ export class DocumentsStore {
   readonly clientId = signal<string | null>(null);
   readonly upload = signal<UploadProgress | null>(null);
 
+  // Bumped after each change. A list asked for again right after the page was served could
+  // otherwise come from the copy the server rendered with (the HTTP transfer cache).
+  private readonly version = signal(0);
+
   readonly documents = rxResource({
-    params: () => this.clientId() ?? undefined,
-    stream: ({ params }) => this.http.get<DocumentView[]>(`/api/clients/${params}/documents`),
+    params: () => {
+      const clientId = this.clientId();
+
+      return clientId ? { clientId, version: this.version() } : undefined;
+    },
+    stream: ({ params }) =>
+      this.http.get<DocumentView[]>(`/api/clients/${params.clientId}/documents`, {
+        transferCache: params.version === 0,
+      }),
   });
 
   /** Sends a file, updating `upload` as it goes; refreshes the session once if it expired. */
@@ -53,7 +64,7 @@ export class DocumentsStore {
 
         return this.post(clientId, file, category, note);
       });
-      this.documents.reload();
+      this.version.update((version) => version + 1);
 
       return document;
     } finally {
@@ -63,7 +74,7 @@ export class DocumentsStore {
 
   async remove(documentId: string): Promise<void> {
     await firstValueFrom(this.http.delete(`/api/documents/${documentId}`));
-    this.documents.reload();
+    this.version.update((version) => version + 1);
   }
 
   private post(
