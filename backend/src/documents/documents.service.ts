@@ -54,15 +54,11 @@ export class DocumentsService {
     try {
       const shelterId = this.filingShelter(upload.shelterId, actor);
       const key = `clients/${clientId}/${randomUUID()}`;
-      await this.store.write(key, upload.file).catch(async (error: unknown) => {
-        // A write cut short may still have left an object behind (an emulator might keep
-        // the part it got).
-        await this.discardObject(key);
-        throw error;
-      });
 
-      const id = await this.em
-        .transactional(async (tx) => {
+      let id: string;
+      try {
+        await this.store.write(key, upload.file);
+        id = await this.em.transactional(async (tx) => {
           const document = tx.create(ClientDocument, {
             client: tx.getReference(Client, clientId),
             shelter: shelterId ? tx.getReference(Shelter, shelterId) : null,
@@ -85,11 +81,13 @@ export class DocumentsService {
           });
 
           return document.id;
-        })
-        .catch(async (error: unknown) => {
-          await this.discardObject(key);
-          throw error;
         });
+      } catch (error) {
+        // No row names the object: remove it, including the part a write cut short may have
+        // left (an emulator keeps what it received).
+        await this.discardObject(key);
+        throw error;
+      }
       this.logger.log(
         { documentId: id, clientId, sizeBytes: upload.file.sizeBytes },
         'Document stored',
@@ -102,7 +100,7 @@ export class DocumentsService {
   }
 
   async list(clientId: string, actor: Actor): Promise<DocumentView[]> {
-    const ids = await this.em.transactional(async (tx) => {
+    const documents = await this.em.transactional(async (tx) => {
       await this.access.assertCanSee(tx, actor, clientId);
       this.audit.record(tx, actor, {
         action: 'document.listed',
@@ -110,16 +108,15 @@ export class DocumentsService {
         entityId: null,
         clientId,
       });
-      const documents = await tx.find(
+
+      return tx.find(
         ClientDocument,
         { client: clientId, deletedAt: null },
-        { fields: ['id'], orderBy: { uploadedAt: 'desc', id: 'asc' } },
+        { populate: ['shelter', 'uploadedBy'], orderBy: { uploadedAt: 'desc', id: 'asc' } },
       );
-
-      return documents.map((document) => document.id);
     });
 
-    return Promise.all(ids.map((id) => this.view(id)));
+    return documents.map(toDocumentView);
   }
 
   async download(documentId: string, actor: Actor): Promise<DocumentDownload> {
@@ -254,21 +251,25 @@ export class DocumentsService {
       .fork()
       .findOneOrFail(ClientDocument, documentId, { populate: ['shelter', 'uploadedBy'] });
 
-    return {
-      id: document.id,
-      clientId: document.client.id,
-      category: document.category,
-      note: document.note ?? null,
-      fileName: document.fileName,
-      mediaType: document.mediaType,
-      sizeBytes: document.sizeBytes,
-      sha256: document.sha256,
-      shelter: document.shelter ? { id: document.shelter.id, name: document.shelter.name } : null,
-      uploadedBy: {
-        id: document.uploadedBy.id,
-        name: `${document.uploadedBy.givenName} ${document.uploadedBy.familyName}`,
-      },
-      uploadedAt: document.uploadedAt.toISOString(),
-    };
+    return toDocumentView(document);
   }
+}
+
+function toDocumentView(document: ClientDocument): DocumentView {
+  return {
+    id: document.id,
+    clientId: document.client.id,
+    category: document.category,
+    note: document.note ?? null,
+    fileName: document.fileName,
+    mediaType: document.mediaType,
+    sizeBytes: document.sizeBytes,
+    sha256: document.sha256,
+    shelter: document.shelter ? { id: document.shelter.id, name: document.shelter.name } : null,
+    uploadedBy: {
+      id: document.uploadedBy.id,
+      name: `${document.uploadedBy.givenName} ${document.uploadedBy.familyName}`,
+    },
+    uploadedAt: document.uploadedAt.toISOString(),
+  };
 }
