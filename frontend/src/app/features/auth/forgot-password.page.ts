@@ -5,12 +5,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
 import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
 import { hydrated } from '../../shared/ui/hydrated';
-import { matchesPassword } from './password-rules';
+import { NewPasswordFields } from './new-password-fields';
+import { newPasswordControls } from './password-rules';
 
 /** Forgotten password: ask for a code by e-mail, then choose a new password with it. */
 @Component({
@@ -22,6 +22,7 @@ import { matchesPassword } from './password-rules';
     MatFormFieldModule,
     MatInputModule,
     TranslocoPipe,
+    NewPasswordFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.scss',
@@ -67,32 +68,10 @@ import { matchesPassword } from './password-rules';
                 errorKey(reset.controls.code) | transloco: errorParams(reset.controls.code)
               }}</mat-error>
             </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'auth.newPassword.password' | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="new-password"
-              />
-              <mat-hint>{{ 'auth.passwordHint' | transloco: { length: minLength } }}</mat-hint>
-              <mat-error>
-                {{
-                  errorKey(reset.controls.password)
-                    | transloco: errorParams(reset.controls.password)
-                }}
-              </mat-error>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'auth.newPassword.confirm' | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="confirm"
-                autocomplete="new-password"
-              />
-              <mat-error>{{ 'validation.mismatch' | transloco }}</mat-error>
-            </mat-form-field>
+            <aci-new-password-fields
+              [password]="reset.controls.password"
+              [confirm]="reset.controls.confirm"
+            />
             @if (failure(); as failure) {
               <p class="failure" role="alert">{{ failure | transloco }}</p>
             }
@@ -115,7 +94,6 @@ export class ForgotPasswordPage {
   private readonly router = inject(Router);
   private readonly form = inject(FormBuilder).nonNullable;
 
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
   protected readonly ready = hydrated();
   protected readonly step = signal<'email' | 'code'>('email');
   protected readonly busy = signal(false);
@@ -129,15 +107,7 @@ export class ForgotPasswordPage {
 
   protected readonly reset = this.form.group({
     code: ['', [Validators.required, Validators.minLength(4), Validators.maxLength(12)]],
-    password: [
-      '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    ],
-    confirm: ['', [Validators.required, matchesPassword('password')]],
+    ...newPasswordControls(),
   });
 
   protected async sendCode(): Promise<void> {

@@ -5,13 +5,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@acimtl/contracts';
+import { PASSWORD_MIN_LENGTH } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { safeReturnUrl } from '../../core/auth/session.guards';
 import { SessionStore } from '../../core/auth/session.store';
 import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
 import { hydrated } from '../../shared/ui/hydrated';
-import { matchesPassword } from './password-rules';
+import { NewPasswordFields } from './new-password-fields';
+import { newPasswordControls } from './password-rules';
 
 /** Sign in, and on a first sign-in choose the password that replaces the temporary one. */
 @Component({
@@ -23,6 +24,7 @@ import { matchesPassword } from './password-rules';
     MatFormFieldModule,
     MatInputModule,
     TranslocoPipe,
+    NewPasswordFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.scss',
@@ -75,32 +77,10 @@ import { matchesPassword } from './password-rules';
         <p>{{ 'auth.newPassword.intro' | transloco: { length: minLength } }}</p>
         <form [formGroup]="newPassword" (ngSubmit)="setPassword()" novalidate>
           <fieldset [disabled]="!ready()">
-            <mat-form-field>
-              <mat-label>{{ 'auth.newPassword.password' | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="password"
-                autocomplete="new-password"
-              />
-              <mat-hint>{{ 'auth.passwordHint' | transloco: { length: minLength } }}</mat-hint>
-              <mat-error>
-                {{
-                  errorKey(newPassword.controls.password)
-                    | transloco: errorParams(newPassword.controls.password)
-                }}
-              </mat-error>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'auth.newPassword.confirm' | transloco }}</mat-label>
-              <input
-                matInput
-                type="password"
-                formControlName="confirm"
-                autocomplete="new-password"
-              />
-              <mat-error>{{ 'validation.mismatch' | transloco }}</mat-error>
-            </mat-form-field>
+            <aci-new-password-fields
+              [password]="newPassword.controls.password"
+              [confirm]="newPassword.controls.confirm"
+            />
             @if (failure(); as failure) {
               <p class="failure" role="alert">{{ failure | transloco }}</p>
             }
@@ -146,15 +126,7 @@ export class SignInPage {
   });
 
   protected readonly newPassword = this.form.group({
-    password: [
-      '',
-      [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    ],
-    confirm: ['', [Validators.required, matchesPassword('password')]],
+    ...newPasswordControls(),
   });
 
   protected async signIn(): Promise<void> {
