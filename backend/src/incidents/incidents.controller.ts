@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { IncidentView, TurnawayView } from '@acimtl/contracts';
+import type { ClientIncidentView, IncidentView, TurnawayView } from '@acimtl/contracts';
 import { Allow } from '../auth/access.decorator.js';
 import { type Actor, CurrentActor } from '../auth/actor.js';
+import { ClientParams } from '../clients/dto/client.dto.js';
 import { ShelterParams } from '../shelters/dto/shelter.dto.js';
 import { CreateIncidentDto, CreateTurnawayDto, PeriodQuery } from './dto/incident.dto.js';
 import { IncidentsService } from './incidents.service.js';
@@ -37,6 +38,15 @@ export class IncidentsController {
     @Query() period: PeriodQuery,
   ): Promise<IncidentView[]> {
     return this.incidents.incidents(shelterId, period.from, period.to);
+  }
+
+  @Get('clients/:clientId/incidents')
+  @Allow('signed-in')
+  listForClient(
+    @Param() { clientId }: ClientParams,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClientIncidentView[]> {
+    return this.incidents.forClient(clientId, actor);
   }
 
   @Get('shelters/:shelterId/turnaways')

@@ -1,9 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { IncidentView, TurnawayView } from '@acimtl/contracts';
+import {
+  CLIENT_INCIDENTS_LIMIT,
+  type ClientIncidentView,
+  type IncidentClient,
+  type IncidentView,
+  type TurnawayView,
+} from '@acimtl/contracts';
 import { type Actor, assertWorksAt } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ClientAccess } from '../clients/client-access.js';
 import { Client } from '../clients/client.entity.js';
+import { uuidArray } from '../database/sql.js';
 import { Shelter } from '../shelters/shelter.entity.js';
 import { FrontDeskError, FrontDeskErrorCode } from '../stays/stays.error.js';
 import { User } from '../users/user.entity.js';
@@ -29,6 +37,7 @@ export class IncidentsService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditService,
+    private readonly access: ClientAccess,
   ) {}
 
   async recordIncident(dto: CreateIncidentDto, actor: Actor): Promise<IncidentView> {
@@ -59,7 +68,9 @@ export class IncidentsService {
       return created;
     });
 
-    return toIncidentView(incident, dto.clientIds);
+    const involved = await this.involvedIn([incident.id]);
+
+    return toIncidentView(incident, involved.get(incident.id) ?? []);
   }
 
   async recordTurnaway(dto: CreateTurnawayDto, actor: Actor): Promise<TurnawayView> {
@@ -103,15 +114,48 @@ export class IncidentsService {
     const incidents = await this.em.find(
       Incident,
       { id: { $in: ids.map((row) => row.id) } },
-      {
-        populate: ['clients'],
-        orderBy: { occurredAt: 'desc' },
-      },
+      { orderBy: { occurredAt: 'desc' } },
     );
+    const involved = await this.involvedIn(incidents.map((incident) => incident.id));
 
-    return incidents.map((incident) =>
-      toIncidentView(incident, incident.clients.getIdentifiers() as string[]),
-    );
+    return incidents.map((incident) => toIncidentView(incident, involved.get(incident.id) ?? []));
+  }
+
+  /**
+   * The incidents a client was involved in, newest first: to those who may see the client's
+   * record, and among them only at the shelters the person works at (every one for admins).
+   */
+  async forClient(clientId: string, actor: Actor): Promise<ClientIncidentView[]> {
+    const rows = await this.em.transactional(async (tx) => {
+      await this.access.assertCanSee(tx, actor, clientId);
+      this.audit.record(tx, actor, {
+        action: 'incident.listed',
+        entityType: 'incident',
+        entityId: null,
+        clientId,
+      });
+
+      return tx.getConnection().execute<{ id: string; shelterName: string }[]>(
+        `select i.id, s.name as "shelterName"
+           from incident_clients ic
+           join incidents i on i.id = ic.incident_id
+           join shelters s on s.id = i.shelter_id
+          where ic.client_id = ? and (?::boolean or i.shelter_id = any(?::uuid[]))
+          order by i.occurred_at desc
+          limit ?`,
+        [clientId, actor.role === 'admin', uuidArray(actor.shelterIds), CLIENT_INCIDENTS_LIMIT],
+      );
+    });
+
+    const ids = rows.map((row) => row.id);
+    const incidents = await this.em.find(Incident, { id: { $in: ids } });
+    const byId = new Map(incidents.map((incident) => [incident.id, incident]));
+    const involved = await this.involvedIn(ids);
+
+    return rows.map(({ id, shelterName }) => ({
+      ...toIncidentView(byId.get(id)!, involved.get(id) ?? []),
+      shelterName,
+    }));
   }
 
   async turnaways(shelterId: string, from: string, to: string): Promise<TurnawayView[]> {
@@ -133,6 +177,31 @@ export class IncidentsService {
     return turnaways.map(toTurnawayView);
   }
 
+  /** The people involved in each incident, named as a search names them. */
+  private async involvedIn(incidentIds: string[]): Promise<Map<string, IncidentClient[]>> {
+    const involved = new Map<string, IncidentClient[]>();
+    if (!incidentIds.length) {
+      return involved;
+    }
+
+    const rows = await this.em
+      .getConnection()
+      .execute<{ incidentId: string; id: string; name: string }[]>(
+        `select ic.incident_id as "incidentId", c.id,
+                c.given_name || ' ' || c.family_name as name
+           from incident_clients ic
+           join clients c on c.id = ic.client_id
+          where ic.incident_id = any(?::uuid[])
+          order by c.family_name, c.given_name, c.id`,
+        [uuidArray(incidentIds)],
+      );
+    for (const { incidentId, id, name } of rows) {
+      involved.set(incidentId, [...(involved.get(incidentId) ?? []), { id, name }]);
+    }
+
+    return involved;
+  }
+
   private async assertClientsExist(tx: EntityManager, clientIds: string[]): Promise<void> {
     if (
       clientIds.length &&
@@ -146,7 +215,7 @@ export class IncidentsService {
   }
 }
 
-function toIncidentView(incident: Incident, clientIds: string[]): IncidentView {
+function toIncidentView(incident: Incident, involved: IncidentClient[]): IncidentView {
   return {
     id: incident.id,
     shelterId: incident.shelter.id,
@@ -155,7 +224,8 @@ function toIncidentView(incident: Incident, clientIds: string[]): IncidentView {
     severity: incident.severity,
     description: incident.description,
     actionsTaken: incident.actionsTaken ?? null,
-    clientIds,
+    clientIds: involved.map((client) => client.id),
+    involved,
     reportedBy: incident.reportedBy.id,
   };
 }

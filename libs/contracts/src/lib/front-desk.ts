@@ -179,6 +179,12 @@ export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 export const TURNAWAY_REASONS = ['no-bed', 'not-eligible', 'restriction', 'other'] as const;
 export type TurnawayReason = (typeof TURNAWAY_REASONS)[number];
 
+/** A person involved in an incident, named as a search names them. */
+export interface IncidentClient {
+  id: string;
+  name: string;
+}
+
 export interface IncidentView {
   id: string;
   shelterId: string;
@@ -188,8 +194,18 @@ export interface IncidentView {
   description: string;
   actionsTaken: string | null;
   clientIds: string[];
+  /** The same people as `clientIds`, with their names, in name order. */
+  involved: IncidentClient[];
   reportedBy: string;
 }
+
+/** `GET /api/clients/:id/incidents`: an incident the client was involved in, and where. */
+export interface ClientIncidentView extends IncidentView {
+  shelterName: string;
+}
+
+/** How many of a client's incidents `GET /api/clients/:id/incidents` returns at most. */
+export const CLIENT_INCIDENTS_LIMIT = 100;
 
 export interface TurnawayView {
   id: string;
