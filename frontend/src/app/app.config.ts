@@ -9,6 +9,7 @@ import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angula
 import { apiUrlInterceptor } from './core/api/api-url.interceptor';
 import { connectivityInterceptor } from './core/api/connectivity.interceptor';
 import { csrfInterceptor } from './core/api/csrf.interceptor';
+import { transferCacheInterceptor } from './core/api/transfer-cache.interceptor';
 import { sessionInterceptor } from './core/auth/session.interceptor';
 import { provideI18n } from './core/i18n/i18n.providers';
 import { TranslatedTitleStrategy } from './core/i18n/translated-title.strategy';
@@ -28,6 +29,7 @@ export const appConfig: ApplicationConfig = {
         csrfInterceptor,
         connectivityInterceptor,
         apiUrlInterceptor,
+        transferCacheInterceptor,
       ]),
     ),
     provideClientHydration(withEventReplay()),

@@ -32,20 +32,11 @@ export class DocumentsStore {
   readonly clientId = signal<string | null>(null);
   readonly upload = signal<UploadProgress | null>(null);
 
-  // Bumped after each change. A list asked for again right after the page was served could
-  // otherwise come from the copy the server rendered with (the HTTP transfer cache).
-  private readonly version = signal(0);
-
+  // Asked for again after each change; never from the server-rendered copy then (see
+  // transferCacheInterceptor).
   readonly documents = rxResource({
-    params: () => {
-      const clientId = this.clientId();
-
-      return clientId ? { clientId, version: this.version() } : undefined;
-    },
-    stream: ({ params }) =>
-      this.http.get<DocumentView[]>(`/api/clients/${params.clientId}/documents`, {
-        transferCache: params.version === 0,
-      }),
+    params: () => this.clientId() ?? undefined,
+    stream: ({ params }) => this.http.get<DocumentView[]>(`/api/clients/${params}/documents`),
   });
 
   /** Sends a file, updating `upload` as it goes; refreshes the session once if it expired. */
@@ -64,7 +55,7 @@ export class DocumentsStore {
 
         return this.post(clientId, file, category, note);
       });
-      this.version.update((version) => version + 1);
+      this.documents.reload();
 
       return document;
     } finally {
@@ -74,7 +65,7 @@ export class DocumentsStore {
 
   async remove(documentId: string): Promise<void> {
     await firstValueFrom(this.http.delete(`/api/documents/${documentId}`));
-    this.version.update((version) => version + 1);
+    this.documents.reload();
   }
 
   private post(
