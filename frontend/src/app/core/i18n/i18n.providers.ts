@@ -8,8 +8,14 @@ import {
   provideAppInitializer,
   REQUEST,
 } from '@angular/core';
-import { provideTransloco, type Translation, type TranslocoLoader } from '@jsverse/transloco';
+import {
+  provideTransloco,
+  provideTranslocoTranspiler,
+  type Translation,
+  type TranslocoLoader,
+} from '@jsverse/transloco';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from '@acimtl/contracts';
+import { IcuTranspiler } from './icu.transpiler';
 import './locale-data';
 import { LanguageService, LOCALE_COOKIE } from './language.service';
 
@@ -42,6 +48,7 @@ export function provideI18n(): (EnvironmentProviders | EnvironmentProviders[])[]
       },
       loader: BundledTranslationLoader,
     }),
+    provideTranslocoTranspiler(IcuTranspiler),
     provideAppInitializer(() => inject(LanguageService).use(initialLocale())),
   ];
 }
