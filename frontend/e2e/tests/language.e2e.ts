@@ -68,7 +68,7 @@ test.describe('the language switch', () => {
 
     await page.getByRole('radio', { name: 'English' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByText(/Available: \d+/)).toBeVisible();
+    await expect(page.getByText(/\d+ beds? available/)).toBeVisible();
     expect(await frenchLeft(page)).toEqual([]);
 
     for (const path of ['/', '/clients?q=marc', '/incidents', '/reports/occupancy']) {

@@ -7,8 +7,10 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom, type Observable } from 'rxjs';
 import type { BedView, RoomView, ShelterView } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
+import { ConfirmDialog, type ConfirmData } from '../../shared/ui/confirm-dialog';
 import { LoadState } from '../../shared/ui/load-state';
 import { PromptDialog, type PromptData } from '../../shared/ui/prompt-dialog';
+import { BedDialog, type BedDialogData } from './bed-dialog';
 import { ShelterDialog } from './shelter-dialog';
 import { SheltersApi } from './shelters.api';
 import { valueOf } from '../../shared/data/value-of';
@@ -79,10 +81,22 @@ import { valueOf } from '../../shared/data/value-of';
                       <span class="meta">{{ 'shelters.inactive' | transloco }}</span>
                     }
                   </h3>
-                  <button mat-button type="button" (click)="addBed(shelter.id, room)">
-                    {{ 'shelters.addBed' | transloco
-                    }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
-                  </button>
+                  <div class="buttons">
+                    <button mat-button type="button" (click)="renameRoom(shelter.id, room)">
+                      {{ 'shelters.renameRoom' | transloco
+                      }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
+                    </button>
+                    <button mat-button type="button" (click)="toggleRoom(shelter.id, room)">
+                      {{
+                        (room.active ? 'shelters.deactivateRoom' : 'shelters.reactivateRoom')
+                          | transloco
+                      }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
+                    </button>
+                    <button mat-button type="button" (click)="addBed(shelter.id, room)">
+                      {{ 'shelters.addBed' | transloco
+                      }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
+                    </button>
+                  </div>
                 </div>
                 @if (room.beds.length > 0) {
                   <table>
@@ -107,6 +121,9 @@ import { valueOf } from '../../shared/data/value-of';
                             @if (bed.accessible) {
                               · {{ 'bed.accessible' | transloco }}
                             }
+                            @if (bed.lowerBunk) {
+                              · {{ 'bed.lowerBunk' | transloco }}
+                            }
                           </td>
                           <td>
                             @if (bed.outOfService) {
@@ -117,6 +134,10 @@ import { valueOf } from '../../shared/data/value-of';
                             }
                           </td>
                           <td>
+                            <button mat-button type="button" (click)="editBed(shelter.id, bed)">
+                              {{ 'common.edit' | transloco }}
+                              <span class="cdk-visually-hidden"> — {{ bed.label }}</span>
+                            </button>
                             <button
                               mat-button
                               type="button"
@@ -213,6 +234,55 @@ export class SheltersPage {
     });
     if (label) {
       await this.perform(this.api.addBed(shelterId, room.id, label, 'bed'));
+    }
+  }
+
+  protected async renameRoom(shelterId: string, room: RoomView): Promise<void> {
+    const name = await this.prompt({
+      title: 'shelters.renameRoomTitle',
+      label: 'shelters.roomName',
+      confirm: 'common.save',
+      minLength: 1,
+      maxLength: 100,
+      params: { room: room.name },
+      initial: room.name,
+    });
+    if (name && name !== room.name) {
+      await this.perform(this.api.updateRoom(shelterId, room.id, { name }));
+    }
+  }
+
+  protected async toggleRoom(shelterId: string, room: RoomView): Promise<void> {
+    if (!room.active) {
+      await this.perform(this.api.updateRoom(shelterId, room.id, { active: true }));
+
+      return;
+    }
+
+    const dialog = this.dialogs.open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
+      data: {
+        title: 'shelters.deactivateRoomTitle',
+        message: 'shelters.deactivateRoomMessage',
+        confirm: 'shelters.deactivateRoom',
+        params: { room: room.name, beds: room.beds.length },
+      },
+      width: '28rem',
+      maxWidth: '95vw',
+    });
+    if ((await firstValueFrom(dialog.afterClosed())) === true) {
+      await this.perform(this.api.updateRoom(shelterId, room.id, { active: false }));
+    }
+  }
+
+  protected async editBed(shelterId: string, bed: BedView): Promise<void> {
+    const dialog = this.dialogs.open<BedDialog, BedDialogData, boolean>(BedDialog, {
+      data: { shelterId, bed },
+      width: '28rem',
+      maxWidth: '95vw',
+    });
+    if ((await firstValueFrom(dialog.afterClosed())) === true) {
+      this.say('shelters.saved');
+      this.detail.reload();
     }
   }
 

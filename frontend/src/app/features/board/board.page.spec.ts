@@ -2,9 +2,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { TranslocoTestingModule } from '@jsverse/transloco';
+import { provideTranslocoTranspiler, TranslocoTestingModule } from '@jsverse/transloco';
 import type { Board } from '@acimtl/contracts';
 import fr from '../../../i18n/fr.json';
+import { IcuTranspiler } from '../../core/i18n/icu.transpiler';
 import '../../core/i18n/locale-data';
 import { BoardPage } from './board.page';
 
@@ -20,7 +21,12 @@ function render() {
         preloadLangs: true,
       }),
     ],
-    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    providers: [
+      provideRouter([]),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideTranslocoTranspiler(IcuTranspiler),
+    ],
   });
   const fixture = TestBed.createComponent(BoardPage);
   fixture.componentRef.setInput('shelterId', SHELTER);
@@ -67,7 +73,8 @@ describe('BoardPage', () => {
 
     expect(element.querySelector('h1')?.textContent).toBe('Maison du Vieux-Port');
     expect(element.querySelector('h2')?.textContent).toBe('Dortoir A');
-    expect(element.querySelector('.counts')?.textContent).toContain('Libres : 1');
+    expect(element.querySelector('.counts')?.textContent).toContain('1 lit libre');
+    expect(element.querySelector('.counts')?.textContent).not.toContain('lits libres');
   });
 
   it('says the board may not be opened, rather than loading forever', async () => {

@@ -5,6 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import type { IncidentClient } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
 import type { ClientInput } from '../../core/data/front-desk.api';
@@ -16,7 +17,10 @@ import { ClientDocuments } from './client-documents';
 import { ClientProfileStore } from './client-profile.store';
 import { RestrictionDialog } from './restriction-dialog';
 
-/** A person's record: identity, stays, restrictions, documents and, for admins, its readers. */
+/**
+ * A person's record: identity, stays, restrictions, incidents, documents and, for admins, its
+ * readers.
+ */
 @Component({
   selector: 'aci-client-profile-page',
   imports: [DatePipe, MatButtonModule, TranslocoPipe, ClientForm, LoadState, ClientDocuments],
@@ -186,6 +190,37 @@ import { RestrictionDialog } from './restriction-dialog';
         }
       </section>
 
+      <section class="panel" aria-labelledby="incidents-title">
+        <h2 id="incidents-title">{{ 'profile.incidents' | transloco }}</h2>
+        @if (store.incidents.hasValue() && store.incidents.value(); as incidents) {
+          <ul class="items" data-testid="client-incidents">
+            @for (incident of incidents; track incident.id) {
+              <li data-testid="client-incident">
+                <strong>{{ 'incidents.types.' + incident.type | transloco }}</strong>
+                · {{ 'incidents.severities.' + incident.severity | transloco }} ·
+                {{ incident.occurredAt | date: 'short' : undefined : locale() }} ·
+                {{ incident.shelterName }}
+                <p>{{ incident.description }}</p>
+                @if (incident.involved.length > 1) {
+                  <p class="meta">
+                    {{ 'incidents.involved' | transloco }}
+                    {{ othersThan(incident.involved, client.id) }}
+                  </p>
+                }
+              </li>
+            } @empty {
+              <li class="none">{{ 'profile.noIncidents' | transloco }}</li>
+            }
+          </ul>
+        } @else {
+          <aci-load-state
+            [loading]="store.incidents.isLoading()"
+            [error]="store.incidents.error()"
+            (retry)="store.incidents.reload()"
+          />
+        }
+      </section>
+
       <aci-client-documents [clientId]="client.id" />
 
       @if (isAdmin()) {
@@ -253,6 +288,14 @@ export class ClientProfilePage {
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);
   protected readonly refusedFields = signal<string[]>([]);
+
+  /** The other people involved in an incident, for one line. */
+  protected othersThan(involved: IncidentClient[], clientId: string): string {
+    return involved
+      .filter((person) => person.id !== clientId)
+      .map((person) => person.name)
+      .join(', ');
+  }
 
   constructor() {
     effect(() => {

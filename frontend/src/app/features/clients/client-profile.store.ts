@@ -4,12 +4,17 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { firstValueFrom, of } from 'rxjs';
 import type { AccessLogEntry, ClientView } from '@acimtl/contracts';
 import { type ClientInput, FrontDeskApi } from '../../core/data/front-desk.api';
+import { IncidentsApi } from '../incidents/incidents.api';
 
-/** One client's record: identity, stays, restrictions and, for admins, who looked at it. */
+/**
+ * One client's record: identity, stays, restrictions, incidents and, for admins, who looked
+ * at it.
+ */
 @Injectable()
 export class ClientProfileStore {
   private readonly api = inject(FrontDeskApi);
   private readonly http = inject(HttpClient);
+  private readonly incidentsApi = inject(IncidentsApi);
 
   readonly clientId = signal<string | null>(null);
   readonly withAccessLog = signal(false);
@@ -27,6 +32,10 @@ export class ClientProfileStore {
   readonly restrictions = rxResource({
     params: this.id,
     stream: ({ params }) => this.api.restrictions(params),
+  });
+  readonly incidents = rxResource({
+    params: this.id,
+    stream: ({ params }) => this.incidentsApi.forClient(params),
   });
   readonly accessLog = rxResource({
     params: () => (this.withAccessLog() ? this.id() : undefined),

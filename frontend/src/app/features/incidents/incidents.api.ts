@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Observable } from 'rxjs';
 import type {
+  ClientIncidentView,
   IncidentSeverity,
   IncidentType,
   IncidentView,
@@ -16,6 +17,7 @@ export interface IncidentInput {
   severity: IncidentSeverity;
   description: string;
   actionsTaken?: string;
+  clientIds?: string[];
 }
 
 export interface TurnawayInput {
@@ -34,6 +36,11 @@ export class IncidentsApi {
     const params = new HttpParams().set('from', from).set('to', to);
 
     return this.http.get<IncidentView[]>(`/api/shelters/${shelterId}/incidents`, { params });
+  }
+
+  /** The incidents a client was involved in, newest first. */
+  forClient(clientId: string): Observable<ClientIncidentView[]> {
+    return this.http.get<ClientIncidentView[]>(`/api/clients/${clientId}/incidents`);
   }
 
   turnaways(shelterId: string, from: string, to: string): Observable<TurnawayView[]> {

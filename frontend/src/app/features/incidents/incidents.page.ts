@@ -16,8 +16,10 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import {
+  type ClientMatch,
   INCIDENT_SEVERITIES,
   INCIDENT_TYPES,
+  type IncidentClient,
   type IncidentSeverity,
   type IncidentType,
   TURNAWAY_REASONS,
@@ -26,6 +28,7 @@ import {
 import { describeError } from '../../core/api/api-error';
 import { LanguageService } from '../../core/i18n/language.service';
 import { montrealDay } from '../../shared/format/montreal-date';
+import { ClientSearch } from '../../shared/clients/client-search';
 import { LoadState } from '../../shared/ui/load-state';
 import { ShelterChoices } from '../../shared/ui/shelter-choices';
 import { IncidentsApi } from './incidents.api';
@@ -42,6 +45,7 @@ import { IncidentsApi } from './incidents.api';
     MatSelectModule,
     MatTabsModule,
     TranslocoPipe,
+    ClientSearch,
     LoadState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -121,6 +125,29 @@ import { IncidentsApi } from './incidents.api';
                 <mat-label>{{ 'incidents.actionsTaken' | transloco }}</mat-label>
                 <textarea matInput rows="2" formControlName="actionsTaken"></textarea>
               </mat-form-field>
+              <fieldset class="wide involved">
+                <legend>{{ 'incidents.involvedTitle' | transloco }}</legend>
+                @if (involved().length > 0) {
+                  <ul data-testid="involved-clients">
+                    @for (person of involved(); track person.id) {
+                      <li>
+                        <span>{{ person.name }}</span>
+                        <button mat-button type="button" (click)="removeInvolved(person.id)">
+                          {{ 'incidents.removeClient' | transloco }}
+                          <span class="cdk-visually-hidden">{{ person.name }}</span>
+                        </button>
+                      </li>
+                    }
+                  </ul>
+                } @else {
+                  <p class="meta">{{ 'incidents.noneInvolved' | transloco }}</p>
+                }
+                <aci-client-search
+                  actionKey="incidents.addClient"
+                  [excluded]="involvedIds()"
+                  (picked)="addInvolved($event)"
+                />
+              </fieldset>
               <div class="actions">
                 <button mat-flat-button type="submit" [disabled]="busy()">
                   {{ 'incidents.record' | transloco }}
@@ -138,6 +165,12 @@ import { IncidentsApi } from './incidents.api';
                   <p>{{ item.description }}</p>
                   @if (item.actionsTaken) {
                     <p class="meta">{{ item.actionsTaken }}</p>
+                  }
+                  @if (item.involved.length > 0) {
+                    <p class="meta" data-testid="incident-involved">
+                      {{ 'incidents.involved' | transloco }}
+                      {{ namesOf(item.involved) }}
+                    </p>
                   }
                 </li>
               } @empty {
@@ -228,6 +261,8 @@ export class IncidentsPage {
   protected readonly severities = INCIDENT_SEVERITIES;
   protected readonly reasons = TURNAWAY_REASONS;
   protected readonly busy = signal(false);
+  protected readonly involved = signal<IncidentClient[]>([]);
+  protected readonly involvedIds = computed(() => this.involved().map((person) => person.id));
   protected readonly chosenShelter = signal<string | null>(null);
   protected readonly shelterId = computed(
     () => this.chosenShelter() ?? this.choices.shelters()[0]?.id ?? null,
@@ -266,6 +301,19 @@ export class IncidentsPage {
     notes: ['', Validators.maxLength(2000)],
   });
 
+  protected addInvolved(match: ClientMatch): void {
+    const name = `${match.givenName} ${match.familyName}`.trim();
+    this.involved.update((people) => [...people, { id: match.id, name }]);
+  }
+
+  protected removeInvolved(clientId: string): void {
+    this.involved.update((people) => people.filter((person) => person.id !== clientId));
+  }
+
+  protected namesOf(people: IncidentClient[]): string {
+    return people.map((person) => person.name).join(', ');
+  }
+
   protected async recordIncident(directive: FormGroupDirective): Promise<void> {
     const shelterId = this.shelterId();
     const value = this.incident.getRawValue();
@@ -283,10 +331,12 @@ export class IncidentsPage {
           severity: value.severity as IncidentSeverity,
           description: value.description.trim(),
           ...(value.actionsTaken.trim() ? { actionsTaken: value.actionsTaken.trim() } : {}),
+          clientIds: this.involvedIds(),
         }),
       );
       // Through the directive, so the finished submission shows no error.
       directive.resetForm();
+      this.involved.set([]);
       this.incidents.reload();
     });
   }

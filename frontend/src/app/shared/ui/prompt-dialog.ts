@@ -14,6 +14,8 @@ export interface PromptData {
   minLength: number;
   maxLength: number;
   params?: Record<string, unknown>;
+  /** The text the field starts with, e.g. the name being changed. */
+  initial?: string;
 }
 
 /** Asks for one line of text (a name, a reason); closes with it, trimmed, or nothing. */
@@ -51,7 +53,7 @@ export class PromptDialog {
   protected readonly data = inject<PromptData>(MAT_DIALOG_DATA);
   private readonly dialog = inject(MatDialogRef<PromptDialog, string>);
 
-  protected readonly value = new FormControl('', {
+  protected readonly value = new FormControl(this.data.initial ?? '', {
     nonNullable: true,
     validators: [
       Validators.required,
