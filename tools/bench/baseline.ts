@@ -8,7 +8,14 @@ export interface ApiSql {
   shelterName: string;
   search: (everyone: boolean, words: number) => string;
   searchWords: (query: string) => string[];
+  clientRecord: string;
   lockBed: string;
+  checkInFacts: string;
+  checkIn: string;
+  lockStay: string;
+  checkOut: string;
+  touchBoard: string;
+  audit: string;
   principal: string;
   matchThreshold: number;
 }
@@ -25,9 +32,6 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
-const AUDIT = `insert into audit_events (actor_id, action, entity_type, entity_id, client_id)
-               values ($1, $2, $3, $4, $5)`;
-
 /**
  * The API's statements behind a plain Fastify + pg server, with no framework, validation,
  * token check or ORM: the ceiling the API is measured against. Like the API, every request
@@ -39,9 +43,18 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
   const app = Fastify({ logger: false });
   const availability = numbered(sql.availability);
   const board = numbered(sql.board);
-  const lockBed = numbered(sql.lockBed);
   const principal = numbered(sql.principal);
   const shelterName = numbered(sql.shelterName);
+  const clientRecord = numbered(sql.clientRecord);
+  const lockBed = numbered(sql.lockBed);
+  const checkInFacts = numbered(sql.checkInFacts);
+  const checkIn = numbered(sql.checkIn);
+  const lockStay = numbered(sql.lockStay);
+  const checkOut = numbered(sql.checkOut);
+  const touchBoard = numbered(sql.touchBoard);
+  const auditSql = numbered(sql.audit);
+  const audit = (client: pg.PoolClient, action: string, type: string, id: unknown, who: unknown) =>
+    client.query(auditSql, [actor.id, action, type, id, who, 'baseline', '127.0.0.1']);
 
   app.addHook('onRequest', async () => {
     await pool.query(principal, [actor.sub]);
@@ -86,75 +99,54 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
         21,
         0,
       ]);
-      await client.query(AUDIT, [actor.id, 'client.searched', 'client', null, null]);
+      await audit(client, 'client.searched', 'client', null, null);
 
       return rows;
     }),
   );
-  app.get('/clients/:id', async (request) => {
-    const id = (request.params as { id: string }).id;
-    await transaction(async (client) => {
-      await client.query('select 1 from clients where id = $1', [id]);
-      await client.query(AUDIT, [actor.id, 'client.viewed', 'client', id, id]);
-    });
-    const { rows } = await pool.query(
-      `select c.*, s.name as shelter_name
-         from clients c left join shelters s on s.id = c.registered_at_id
-        where c.id = $1`,
-      [id],
-    );
+  app.get('/clients/:id', (request) =>
+    transaction(async (client) => {
+      const id = (request.params as { id: string }).id;
+      const { rows } = await client.query(clientRecord, [id]);
+      await audit(client, 'client.viewed', 'client', id, id);
 
-    return rows[0];
-  });
+      return rows[0];
+    }),
+  );
   app.post('/stays', async (request, reply) => {
     const { bedId, clientId } = request.body as { bedId: string; clientId: string };
     const stay = await transaction(async (client) => {
       const bed = (await client.query(lockBed, [bedId])).rows[0];
-      await client.query('select count(*) from clients where id = $1', [clientId]);
-      await client.query(
-        `select * from service_restrictions
-          where client_id = $1 and lifted_at is null and starts_on <= current_date
-            and ends_on >= current_date and (shelter_id is null or shelter_id = $2)`,
-        [clientId, bed.shelterId],
-      );
-      const { rows } = await client.query(
-        `insert into stays (client_id, bed_id, shelter_id, checked_in_at, checked_in_by_id)
-         values ($1, $2, $3, now(), $4) returning id`,
-        [clientId, bedId, bed.shelterId, actor.id],
-      );
-      await client.query(AUDIT, [actor.id, 'stay.checked-in', 'stay', rows[0].id, clientId]);
-      await client.query('update shelters set board_changed_at = now() where id = $1', [
+      const today = new Date().toISOString().slice(0, 10);
+      await client.query(checkInFacts, [clientId, clientId, today, today, bed.shelterId]);
+      const { rows } = await client.query(checkIn, [
+        clientId,
+        bedId,
         bed.shelterId,
+        actor.id,
+        null,
+        null,
       ]);
+      await audit(client, 'stay.checked-in', 'stay', rows[0].id, clientId);
+      await client.query(touchBoard, [bed.shelterId]);
 
       return rows[0] as { id: string };
     });
-    await pool.query('select * from stays where id = $1', [stay.id]);
     reply.code(201);
 
     return stay;
   });
-  app.post('/stays/:id/check-out', async (request) => {
-    const id = (request.params as { id: string }).id;
-    await transaction(async (client) => {
-      const { rows } = await client.query(
-        'select shelter_id, client_id from stays where id = $1 for update',
-        [id],
-      );
-      await client.query(
-        `update stays set checked_out_at = now(), checked_out_by_id = $2, exit_reason = 'other'
-          where id = $1`,
-        [id, actor.id],
-      );
-      await client.query(AUDIT, [actor.id, 'stay.checked-out', 'stay', id, rows[0].client_id]);
-      await client.query('update shelters set board_changed_at = now() where id = $1', [
-        rows[0].shelter_id,
-      ]);
-    });
-    await pool.query('select * from stays where id = $1', [id]);
+  app.post('/stays/:id/check-out', (request) =>
+    transaction(async (client) => {
+      const id = (request.params as { id: string }).id;
+      const stay = (await client.query(lockStay, [id])).rows[0];
+      const { rows } = await client.query(checkOut, [actor.id, 'other', null, id]);
+      await audit(client, 'stay.checked-out', 'stay', id, stay.clientId);
+      await client.query(touchBoard, [stay.shelterId]);
 
-    return { id };
-  });
+      return rows[0];
+    }),
+  );
 
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

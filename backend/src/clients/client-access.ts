@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
-import { uuidArray } from '../database/sql.js';
+import { type Sql, sqlOf, uuidArray } from '../database/sql.js';
 import { ClientError, ClientErrorCode } from './clients.error.js';
 
 /**
@@ -26,29 +26,28 @@ export function visibleToSheltersParams(shelterIds: string[]): string[] {
   return [shelters, shelters, shelters, shelters];
 }
 
-/** Who may see a client's full record: admins, and members of the shelters that served them. */
+/**
+ * Who may see a client's full record: admins, and members of the shelters that served them.
+ * The check runs in the caller's transaction, given as an entity manager or plain statements.
+ */
 @Injectable()
 export class ClientAccess {
-  async canSee(em: EntityManager, actor: Principal, clientId: string): Promise<boolean> {
-    if (actor.role === 'admin') {
-      return (
-        (await em.getConnection().execute('select 1 from clients where id = ?', [clientId]))
-          .length > 0
-      );
-    }
-    const rows = await em
-      .getConnection()
-      .execute(`select 1 from clients c where c.id = ? and ${VISIBLE_TO_SHELTERS}`, [
-        clientId,
-        ...visibleToSheltersParams(actor.shelterIds),
-      ]);
+  async canSee(db: EntityManager | Sql, actor: Principal, clientId: string): Promise<boolean> {
+    const sql = db instanceof EntityManager ? sqlOf(db) : db;
+    const rows =
+      actor.role === 'admin'
+        ? await sql.all('select 1 from clients where id = ?', [clientId])
+        : await sql.all(`select 1 from clients c where c.id = ? and ${VISIBLE_TO_SHELTERS}`, [
+            clientId,
+            ...visibleToSheltersParams(actor.shelterIds),
+          ]);
 
     return rows.length > 0;
   }
 
   /** Refuses a client the person may not see exactly as one that does not exist. */
-  async assertCanSee(em: EntityManager, actor: Principal, clientId: string): Promise<void> {
-    if (!(await this.canSee(em, actor, clientId))) {
+  async assertCanSee(db: EntityManager | Sql, actor: Principal, clientId: string): Promise<void> {
+    if (!(await this.canSee(db, actor, clientId))) {
       throw new ClientError(ClientErrorCode.NotFound, 'No client has this id.');
     }
   }

@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { ClientSearchPage, ClientView } from '@acimtl/contracts';
 import { type Actor, assertWorksAt } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
+import { inTransaction, sqlOf } from '../database/sql.js';
 import { Shelter } from '../shelters/shelter.entity.js';
 import { User } from '../users/user.entity.js';
 import { ClientAccess, visibleToSheltersParams } from './client-access.js';
 import { Client } from './client.entity.js';
 import { ClientError, ClientErrorCode } from './clients.error.js';
 import type { CreateClientDto, SearchClientsQuery, UpdateClientDto } from './dto/client.dto.js';
+import { type ClientRecordRow, clientRecordSql, toClientView } from './record.queries.js';
 import { MATCH_THRESHOLD, searchSql, searchWords } from './search.queries.js';
 
 interface MatchRow {
@@ -38,29 +40,19 @@ export class ClientsService {
     const all = actor.role === 'admin';
     const words = searchWords(query.q);
 
-    const rows = await this.em.transactional(async (tx) => {
-      const connection = tx.getConnection();
-      const context = tx.getTransactionContext();
-      await connection.execute(
-        `select set_config('pg_trgm.word_similarity_threshold', ?, true)`,
-        [String(MATCH_THRESHOLD)],
-        'all',
-        context,
-      );
-      const found = await connection.execute<MatchRow[]>(
-        searchSql(all, words.length),
-        [
-          query.q,
-          ...(all ? [] : visibleToSheltersParams(actor.shelterIds)),
-          ...words,
-          // One more than a page tells whether another page exists, without counting them all.
-          query.pageSize + 1,
-          (query.page - 1) * query.pageSize,
-        ],
-        'all',
-        context,
-      );
-      this.audit.record(tx, actor, {
+    const rows = await inTransaction(this.em, async (sql) => {
+      await sql.run(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [
+        String(MATCH_THRESHOLD),
+      ]);
+      const found = await sql.all<MatchRow>(searchSql(all, words.length), [
+        query.q,
+        ...(all ? [] : visibleToSheltersParams(actor.shelterIds)),
+        ...words,
+        // One more than a page tells whether another page exists, without counting them all.
+        query.pageSize + 1,
+        (query.page - 1) * query.pageSize,
+      ]);
+      await this.audit.write(sql, actor, {
         action: 'client.searched',
         entityType: 'client',
         entityId: null,
@@ -122,17 +114,25 @@ export class ClientsService {
   }
 
   async get(clientId: string, actor: Actor): Promise<ClientView> {
-    await this.em.transactional(async (tx) => {
-      await this.access.assertCanSee(tx, actor, clientId);
-      this.audit.record(tx, actor, {
+    const everyone = actor.role === 'admin';
+
+    return inTransaction(this.em, async (sql) => {
+      const [row] = await sql.all<ClientRecordRow>(clientRecordSql(everyone), [
+        clientId,
+        ...(everyone ? [] : visibleToSheltersParams(actor.shelterIds)),
+      ]);
+      if (!row) {
+        throw new ClientError(ClientErrorCode.NotFound, 'No client has this id.');
+      }
+      await this.audit.write(sql, actor, {
         action: 'client.viewed',
         entityType: 'client',
         entityId: clientId,
         clientId,
       });
-    });
 
-    return this.view(clientId);
+      return toClientView(row);
+    });
   }
 
   async update(clientId: string, dto: UpdateClientDto, actor: Actor): Promise<ClientView> {
@@ -159,25 +159,11 @@ export class ClientsService {
   }
 
   private async view(clientId: string): Promise<ClientView> {
-    const client = await this.em
-      .fork()
-      .findOneOrFail(Client, clientId, { populate: ['registeredAt'] });
+    const [row] = await sqlOf(this.em.fork()).all<ClientRecordRow>(clientRecordSql(true), [
+      clientId,
+    ]);
 
-    return {
-      id: client.id,
-      givenName: client.givenName,
-      familyName: client.familyName,
-      alias: client.alias ?? null,
-      birthDate: client.birthDate ? String(client.birthDate).slice(0, 10) : null,
-      birthDateQuality: client.birthDateQuality,
-      gender: client.gender ?? null,
-      preferredLanguage: client.preferredLanguage ?? null,
-      registeredAt: client.registeredAt
-        ? { id: client.registeredAt.id, name: client.registeredAt.name }
-        : null,
-      createdAt: client.createdAt.toISOString(),
-      updatedAt: client.updatedAt.toISOString(),
-    };
+    return toClientView(row);
   }
 }
 

@@ -19,8 +19,8 @@ export function searchWords(query: string): string[] {
 /**
  * Client search, best match first. Every word must match some word of the name (each test
  * uses the trigram index, and together they stay selective where "Jean" alone would not);
- * the whole query ranks the matches. Parameters: the query, then (unless `everyone`) the
- * person's shelters three times, then each word, then limit and offset.
+ * the whole query ranks the matches. Parameters: the query, then (unless `everyone`)
+ * `visibleToSheltersParams` of the person's shelters, then each word, then limit and offset.
  */
 export function searchSql(everyone: boolean, words: number): string {
   const each = Array.from({ length: words }, () => 'acimtl_unaccent(lower(?)) <% c.search_name');

@@ -3,15 +3,19 @@ import { Injectable } from '@nestjs/common';
 import type { HoldView } from '@acimtl/contracts';
 import { type Actor, worksAt } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
-import { Client } from '../clients/client.entity.js';
-import { Bed } from '../shelters/bed.entity.js';
-import { Shelter } from '../shelters/shelter.entity.js';
+import { inTransaction } from '../database/sql.js';
 import { lockBed, touchBoard } from '../stays/bed-lock.js';
-import { Stay } from '../stays/stay.entity.js';
+import {
+  BED_OCCUPIED_SQL,
+  CLIENT_EXISTS_SQL,
+  CREATE_HOLD_SQL,
+  type HoldRow,
+  LOCK_HOLD_SQL,
+  RELEASE_HOLD_SQL,
+  toHoldView,
+} from '../stays/front-desk.queries.js';
 import { FrontDeskError, FrontDeskErrorCode } from '../stays/stays.error.js';
-import { User } from '../users/user.entity.js';
 import type { CreateHoldDto } from './dto/hold.dto.js';
-import { Hold } from './hold.entity.js';
 
 /**
  * Beds kept for a named person or a referral. A hold expires on its own: boards and check-in
@@ -32,9 +36,10 @@ export class HoldsService {
       );
     }
 
-    const hold = await this.em.transactional(async (tx) => {
-      const bed = await lockBed(tx, dto.bedId, actor);
-      if (await tx.count(Stay, { bed: bed.id, checkedOutAt: null })) {
+    return inTransaction(this.em, async (sql) => {
+      const bed = await lockBed(sql, dto.bedId, actor);
+      const [{ occupied }] = await sql.all<{ occupied: boolean }>(BED_OCCUPIED_SQL, [bed.id]);
+      if (occupied) {
         throw new FrontDeskError(
           FrontDeskErrorCode.BedOccupied,
           'Someone already sleeps in this bed.',
@@ -43,63 +48,50 @@ export class HoldsService {
       if (bed.liveHoldId) {
         throw new FrontDeskError(FrontDeskErrorCode.BedHeld, 'This bed is already held.');
       }
-      if (dto.clientId && !(await tx.count(Client, { id: dto.clientId }))) {
-        throw new FrontDeskError(FrontDeskErrorCode.ClientNotFound, 'No client has this id.');
+      if (dto.clientId) {
+        const [{ exists }] = await sql.all<{ exists: boolean }>(CLIENT_EXISTS_SQL, [dto.clientId]);
+        if (!exists) {
+          throw new FrontDeskError(FrontDeskErrorCode.ClientNotFound, 'No client has this id.');
+        }
       }
 
-      const created = tx.create(Hold, {
-        bed: tx.getReference(Bed, bed.id),
-        shelter: tx.getReference(Shelter, bed.shelterId),
-        client: dto.clientId ? tx.getReference(Client, dto.clientId) : null,
-        referralName: dto.referralName ?? null,
-        expiresAt: new Date(Date.now() + dto.minutes * 60_000),
-        createdBy: tx.getReference(User, actor.userId),
-      });
-      await tx.flush();
-      this.audit.record(tx, actor, {
+      const [hold] = await sql.all<HoldRow>(CREATE_HOLD_SQL, [
+        bed.id,
+        bed.shelterId,
+        dto.clientId ?? null,
+        dto.referralName ?? null,
+        dto.minutes,
+        actor.userId,
+      ]);
+      await this.audit.write(sql, actor, {
         action: 'hold.created',
         entityType: 'hold',
-        entityId: created.id,
+        entityId: hold.id,
         clientId: dto.clientId ?? null,
       });
-      await touchBoard(tx, bed.shelterId);
+      await touchBoard(sql, bed.shelterId);
 
-      return created;
+      return toHoldView(hold);
     });
-
-    return toHoldView(hold);
   }
 
   /** Releases a hold; releasing one already released or expired changes nothing. */
   async release(holdId: string, actor: Actor): Promise<void> {
-    await this.em.transactional(async (tx) => {
-      const hold = await tx.findOne(Hold, holdId);
-      if (!hold || !worksAt(actor, hold.shelter.id)) {
+    await inTransaction(this.em, async (sql) => {
+      const [hold] = await sql.all<HoldRow>(LOCK_HOLD_SQL, [holdId]);
+      if (!hold || !worksAt(actor, hold.shelterId)) {
         throw new FrontDeskError(FrontDeskErrorCode.HoldNotFound, 'No hold has this id.');
       }
-      this.audit.record(tx, actor, {
+      await this.audit.write(sql, actor, {
         action: 'hold.released',
         entityType: 'hold',
         entityId: hold.id,
-        clientId: hold.client?.id ?? null,
+        clientId: hold.clientId,
       });
       if (!hold.releasedAt) {
-        hold.releasedAt = new Date();
-        hold.releasedBy = tx.getReference(User, actor.userId);
-        await touchBoard(tx, hold.shelter.id);
+        await sql.run(RELEASE_HOLD_SQL, [actor.userId, hold.id]);
+        await touchBoard(sql, hold.shelterId);
       }
     });
   }
-}
-
-function toHoldView(hold: Hold): HoldView {
-  return {
-    id: hold.id,
-    bedId: hold.bed.id,
-    shelterId: hold.shelter.id,
-    clientId: hold.client?.id ?? null,
-    referralName: hold.referralName ?? null,
-    expiresAt: hold.expiresAt.toISOString(),
-    releasedAt: hold.releasedAt?.toISOString() ?? null,
-  };
 }

@@ -118,19 +118,6 @@ export class RestrictionsService {
 
     return toRestrictionView(restriction);
   }
-
-  /** The restrictions that would refuse this person at this shelter today. */
-  async activeAt(em: EntityManager, clientId: string, shelterId: string): Promise<Restriction[]> {
-    const today = montrealToday();
-
-    return em.find(Restriction, {
-      client: clientId,
-      liftedAt: null,
-      startsOn: { $lte: today },
-      endsOn: { $gte: today },
-      $or: [{ shelter: null }, { shelter: shelterId }],
-    });
-  }
 }
 
 export function toRestrictionView(restriction: Restriction): RestrictionView {

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Actor, worksAt } from '../auth/actor.js';
+import type { Sql } from '../database/sql.js';
 import { FrontDeskError, FrontDeskErrorCode } from './stays.error.js';
 
 /** Locks one bed (parameter: its id) and reads its live hold. */
@@ -28,10 +28,8 @@ export interface LockedBed {
  * same bed run one after the other, and reads its live hold. A bed of a shelter the person
  * does not work at is reported as missing.
  */
-export async function lockBed(tx: EntityManager, bedId: string, actor: Actor): Promise<LockedBed> {
-  const [bed] = await tx
-    .getConnection()
-    .execute<LockedBed[]>(LOCK_BED_SQL, [bedId], 'all', tx.getTransactionContext());
+export async function lockBed(sql: Sql, bedId: string, actor: Actor): Promise<LockedBed> {
+  const [bed] = await sql.all<LockedBed>(LOCK_BED_SQL, [bedId]);
   if (!bed || !worksAt(actor, bed.shelterId)) {
     throw new FrontDeskError(FrontDeskErrorCode.BedNotFound, 'No bed has this id.');
   }
@@ -42,20 +40,15 @@ export async function lockBed(tx: EntityManager, bedId: string, actor: Actor): P
   return bed;
 }
 
+/** Dates a shelter's boards (parameter: its id). */
+export const TOUCH_BOARD_SQL = 'update shelters set board_changed_at = now() where id = ?';
+
 /**
  * Marks the shelter's boards as changed now, in the same transaction as the change; call it
  * last. Every change at a shelter updates this one row, so its lock is what concurrent front
- * desks queue on: everything else is flushed first, and the lock is held only until the commit
- * that follows.
+ * desks queue on: run everything else first, and the lock is held only until the commit that
+ * follows.
  */
-export async function touchBoard(tx: EntityManager, shelterId: string): Promise<void> {
-  await tx.flush();
-  await tx
-    .getConnection()
-    .execute(
-      'update shelters set board_changed_at = now() where id = ?',
-      [shelterId],
-      'run',
-      tx.getTransactionContext(),
-    );
+export async function touchBoard(sql: Sql, shelterId: string): Promise<void> {
+  await sql.run(TOUCH_BOARD_SQL, [shelterId]);
 }

@@ -1,19 +1,38 @@
-import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { StayView } from '@acimtl/contracts';
 import { type Actor, assertWorksAt, worksAt } from '../auth/actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClientAccess } from '../clients/client-access.js';
-import { Client } from '../clients/client.entity.js';
-import { Hold } from '../holds/hold.entity.js';
-import { RestrictionsService } from '../restrictions/restrictions.service.js';
-import { Bed } from '../shelters/bed.entity.js';
-import { Shelter } from '../shelters/shelter.entity.js';
-import { User } from '../users/user.entity.js';
+import { brokenUnique, inTransaction, type Sql, sqlOf, uuidArray } from '../database/sql.js';
+import { montrealToday } from '../restrictions/restrictions.service.js';
 import { lockBed, touchBoard } from './bed-lock.js';
 import type { CheckInDto, CheckOutDto } from './dto/stay.dto.js';
-import { Stay } from './stay.entity.js';
+import {
+  CHECK_IN_FACTS_SQL,
+  CHECK_IN_SQL,
+  CHECK_OUT_SQL,
+  CLIENT_STAYS_SQL,
+  LOCK_STAY_SQL,
+  MOVE_SQL,
+  RELEASE_HOLD_SQL,
+  SHELTER_STAYS_SQL,
+  type StayRow,
+  toStayView,
+} from './front-desk.queries.js';
 import { FrontDeskError, FrontDeskErrorCode } from './stays.error.js';
+
+interface CheckInFacts {
+  clientExists: boolean;
+  restrictedUntil: string | null;
+}
+
+interface LockedStay {
+  id: string;
+  shelterId: string;
+  clientId: string;
+  closed: boolean;
+}
 
 /**
  * Check-in, check-out and moves. The database keeps a bed and a person to one open stay each
@@ -23,214 +42,172 @@ import { FrontDeskError, FrontDeskErrorCode } from './stays.error.js';
 export class StaysService {
   constructor(
     private readonly em: EntityManager,
-    private readonly restrictions: RestrictionsService,
     private readonly access: ClientAccess,
     private readonly audit: AuditService,
   ) {}
 
   async checkIn(dto: CheckInDto, actor: Actor): Promise<StayView> {
-    const stayId = await this.em.transactional(async (tx) => {
-      const bed = await lockBed(tx, dto.bedId, actor);
-      if (!(await tx.count(Client, { id: dto.clientId }))) {
+    return inTransaction(this.em, async (sql) => {
+      const bed = await lockBed(sql, dto.bedId, actor);
+      const today = montrealToday();
+      const [facts] = await sql.all<CheckInFacts>(CHECK_IN_FACTS_SQL, [
+        dto.clientId,
+        dto.clientId,
+        today,
+        today,
+        bed.shelterId,
+      ]);
+      if (!facts.clientExists) {
         throw new FrontDeskError(FrontDeskErrorCode.ClientNotFound, 'No client has this id.');
       }
       if (bed.liveHoldId && bed.liveHoldClientId !== dto.clientId) {
         throw new FrontDeskError(FrontDeskErrorCode.BedHeld, 'This bed is held for someone else.');
       }
-
-      const active = await this.restrictions.activeAt(tx, dto.clientId, bed.shelterId);
-      if (active.length > 0 && !dto.restrictionOverride) {
-        const until = active
-          .map((restriction) => String(restriction.endsOn).slice(0, 10))
-          .sort()
-          .pop();
+      if (facts.restrictedUntil && !dto.restrictionOverride) {
         throw new FrontDeskError(
           FrontDeskErrorCode.RestrictionActive,
-          `This person has an active service restriction here until ${until}. A coordinator may check them in with a written reason.`,
+          `This person has an active service restriction here until ${facts.restrictedUntil}. A coordinator may check them in with a written reason.`,
         );
       }
 
-      const stay = tx.create(Stay, {
-        client: tx.getReference(Client, dto.clientId),
-        bed: tx.getReference(Bed, bed.id),
-        shelter: tx.getReference(Shelter, bed.shelterId),
-        checkedInAt: new Date(),
-        checkedInBy: tx.getReference(User, actor.userId),
-        expectedCheckOutAt: dto.expectedCheckOutAt ? new Date(dto.expectedCheckOutAt) : null,
-        restrictionOverride: active.length > 0 ? dto.restrictionOverride : null,
-      });
-      await flushStay(tx);
-
+      const stay = await withStayConflicts(() =>
+        sql.all<StayRow>(CHECK_IN_SQL, [
+          dto.clientId,
+          bed.id,
+          bed.shelterId,
+          actor.userId,
+          dto.expectedCheckOutAt ?? null,
+          facts.restrictedUntil ? dto.restrictionOverride : null,
+        ]),
+      );
       if (bed.liveHoldId) {
-        await tx.nativeUpdate(
-          Hold,
-          { id: bed.liveHoldId },
-          { releasedAt: new Date(), releasedBy: actor.userId },
-        );
+        await sql.run(RELEASE_HOLD_SQL, [actor.userId, bed.liveHoldId]);
       }
-      this.audit.record(tx, actor, {
+      await this.audit.write(sql, actor, {
         action: 'stay.checked-in',
         entityType: 'stay',
         entityId: stay.id,
         clientId: dto.clientId,
       });
-      await touchBoard(tx, bed.shelterId);
+      await touchBoard(sql, bed.shelterId);
 
-      return stay.id;
+      return stay;
     });
-
-    return this.view(stayId);
   }
 
   async checkOut(stayId: string, dto: CheckOutDto, actor: Actor): Promise<StayView> {
-    await this.em.transactional(async (tx) => {
-      const stay = await this.lockStay(tx, stayId, actor);
-      if (stay.checkedOutAt) {
-        throw new FrontDeskError(
-          FrontDeskErrorCode.StayClosed,
-          'This stay is already checked out.',
-        );
-      }
-      stay.checkedOutAt = new Date();
-      stay.checkedOutBy = tx.getReference(User, actor.userId);
-      stay.exitReason = dto.exitReason;
-      stay.destination = dto.destination ?? null;
-      await tx.flush();
-      this.audit.record(tx, actor, {
+    return inTransaction(this.em, async (sql) => {
+      const locked = await lockOpenStay(sql, stayId, actor);
+      const [stay] = await sql.all<StayRow>(CHECK_OUT_SQL, [
+        actor.userId,
+        dto.exitReason,
+        dto.destination ?? null,
+        stayId,
+      ]);
+      await this.audit.write(sql, actor, {
         action: 'stay.checked-out',
         entityType: 'stay',
-        entityId: stay.id,
-        clientId: stay.client.id,
+        entityId: stayId,
+        clientId: locked.clientId,
       });
-      await touchBoard(tx, stay.shelter.id);
-    });
+      await touchBoard(sql, locked.shelterId);
 
-    return this.view(stayId);
+      return toStayView(stay);
+    });
   }
 
   /** Moves an open stay to another bed of the same shelter. */
   async move(stayId: string, bedId: string, actor: Actor): Promise<StayView> {
-    await this.em.transactional(async (tx) => {
-      const stay = await this.lockStay(tx, stayId, actor);
-      if (stay.checkedOutAt) {
-        throw new FrontDeskError(
-          FrontDeskErrorCode.StayClosed,
-          'This stay is already checked out.',
-        );
-      }
-      const bed = await lockBed(tx, bedId, actor);
-      if (bed.shelterId !== stay.shelter.id) {
+    return inTransaction(this.em, async (sql) => {
+      const locked = await lockOpenStay(sql, stayId, actor);
+      const bed = await lockBed(sql, bedId, actor);
+      if (bed.shelterId !== locked.shelterId) {
         throw new FrontDeskError(
           FrontDeskErrorCode.OtherShelter,
           'A stay moves only within its shelter.',
         );
       }
-      if (bed.liveHoldId && bed.liveHoldClientId !== stay.client.id) {
+      if (bed.liveHoldId && bed.liveHoldClientId !== locked.clientId) {
         throw new FrontDeskError(FrontDeskErrorCode.BedHeld, 'This bed is held for someone else.');
       }
-      stay.bed = tx.getReference(Bed, bed.id);
-      await flushStay(tx);
-      this.audit.record(tx, actor, {
+
+      const stay = await withStayConflicts(() => sql.all<StayRow>(MOVE_SQL, [bed.id, stayId]));
+      await this.audit.write(sql, actor, {
         action: 'stay.moved',
         entityType: 'stay',
-        entityId: stay.id,
-        clientId: stay.client.id,
+        entityId: stayId,
+        clientId: locked.clientId,
       });
-      await touchBoard(tx, bed.shelterId);
-    });
+      await touchBoard(sql, bed.shelterId);
 
-    return this.view(stayId);
+      return stay;
+    });
   }
 
   async listForShelter(shelterId: string, openOnly: boolean, actor: Actor): Promise<StayView[]> {
     assertWorksAt(actor, shelterId, 'No shelter has this id.');
-    const stays = await this.em.find(
-      Stay,
-      openOnly ? { shelter: shelterId, checkedOutAt: null } : { shelter: shelterId },
-      {
-        populate: ['client', 'bed'],
-        orderBy: { checkedInAt: 'desc' },
-        limit: openOnly ? undefined : 200,
-      },
-    );
+    const rows = await sqlOf(this.em).all<StayRow>(SHELTER_STAYS_SQL, [
+      shelterId,
+      openOnly,
+      openOnly ? null : 200,
+    ]);
 
-    return stays.map(toStayView);
+    return rows.map(toStayView);
   }
 
   async listForClient(clientId: string, actor: Actor): Promise<StayView[]> {
-    const stays = await this.em.transactional(async (tx) => {
-      await this.access.assertCanSee(tx, actor, clientId);
-      this.audit.record(tx, actor, {
+    return inTransaction(this.em, async (sql) => {
+      await this.access.assertCanSee(sql, actor, clientId);
+      await this.audit.write(sql, actor, {
         action: 'stay.listed',
         entityType: 'stay',
         entityId: null,
         clientId,
       });
 
-      return tx.find(
-        Stay,
-        { client: clientId },
-        {
-          populate: ['client', 'bed'],
-          orderBy: { checkedInAt: 'desc' },
-          limit: 100,
-        },
-      );
+      // Stays at shelters the person does not work at are left out, not revealed.
+      const shelters = actor.role === 'admin' ? null : uuidArray(actor.shelterIds);
+      const rows = await sql.all<StayRow>(CLIENT_STAYS_SQL, [clientId, shelters, shelters, 100]);
+
+      return rows.map(toStayView);
     });
+  }
+}
 
-    // Stays at shelters the person does not work at are left out, not revealed.
-    return stays.filter((stay) => worksAt(actor, stay.shelter.id)).map(toStayView);
+/** Locks a stay that is still open at a shelter the person works at. */
+async function lockOpenStay(sql: Sql, stayId: string, actor: Actor): Promise<LockedStay> {
+  const [stay] = await sql.all<LockedStay>(LOCK_STAY_SQL, [stayId]);
+  if (!stay || !worksAt(actor, stay.shelterId)) {
+    throw new FrontDeskError(FrontDeskErrorCode.StayNotFound, 'No stay has this id.');
+  }
+  if (stay.closed) {
+    throw new FrontDeskError(FrontDeskErrorCode.StayClosed, 'This stay is already checked out.');
   }
 
-  private async lockStay(tx: EntityManager, stayId: string, actor: Actor): Promise<Stay> {
-    const stay = await tx.findOne(Stay, stayId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!stay || !worksAt(actor, stay.shelter.id)) {
-      throw new FrontDeskError(FrontDeskErrorCode.StayNotFound, 'No stay has this id.');
-    }
-
-    return stay;
-  }
-
-  private async view(stayId: string): Promise<StayView> {
-    return toStayView(
-      await this.em.fork().findOneOrFail(Stay, stayId, { populate: ['client', 'bed'] }),
-    );
-  }
+  return stay;
 }
 
 // The partial unique indexes answer the race that a prior read could not: the loser of two
 // simultaneous check-ins gets a conflict that says which rule it broke.
-async function flushStay(tx: EntityManager): Promise<void> {
+async function withStayConflicts(statement: () => Promise<StayRow[]>): Promise<StayView> {
   try {
-    await tx.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw error.message.includes('stays_one_open_per_client')
-        ? new FrontDeskError(
-            FrontDeskErrorCode.ClientAlreadyCheckedIn,
-            'This person already has a bed tonight.',
-          )
-        : new FrontDeskError(FrontDeskErrorCode.BedOccupied, 'Someone already sleeps in this bed.');
-    }
-    throw error;
-  }
-}
+    const [stay] = await statement();
 
-export function toStayView(stay: Stay): StayView {
-  return {
-    id: stay.id,
-    clientId: stay.client.id,
-    clientName: `${stay.client.givenName} ${stay.client.familyName}`,
-    shelterId: stay.shelter.id,
-    bedId: stay.bed.id,
-    bedLabel: stay.bed.label,
-    checkedInAt: stay.checkedInAt.toISOString(),
-    checkedInBy: stay.checkedInBy.id,
-    expectedCheckOutAt: stay.expectedCheckOutAt?.toISOString() ?? null,
-    checkedOutAt: stay.checkedOutAt?.toISOString() ?? null,
-    checkedOutBy: stay.checkedOutBy?.id ?? null,
-    exitReason: stay.exitReason ?? null,
-    destination: stay.destination ?? null,
-    restrictionOverride: stay.restrictionOverride ?? null,
-  };
+    return toStayView(stay);
+  } catch (error) {
+    switch (brokenUnique(error)) {
+      case 'stays_one_open_per_client':
+        throw new FrontDeskError(
+          FrontDeskErrorCode.ClientAlreadyCheckedIn,
+          'This person already has a bed tonight.',
+        );
+      case 'stays_one_open_per_bed':
+        throw new FrontDeskError(
+          FrontDeskErrorCode.BedOccupied,
+          'Someone already sleeps in this bed.',
+        );
+      default:
+        throw error;
+    }
+  }
 }
