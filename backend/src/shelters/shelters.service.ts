@@ -1,6 +1,7 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { BedView, RoomView, ShelterView } from '@acimtl/contracts';
+import { sentFields } from '../common/http/sent-fields.js';
 import { Stay } from '../stays/stay.entity.js';
 import { Bed } from './bed.entity.js';
 import type {
@@ -59,7 +60,7 @@ export class SheltersService {
 
   async update(id: string, dto: UpdateShelterDto): Promise<ShelterView> {
     const shelter = await this.find(id);
-    this.em.assign(shelter, dto);
+    this.em.assign(shelter, sentFields(dto));
     await this.flushUnique('A shelter with this name already exists.');
 
     return toShelterView(shelter);
@@ -75,7 +76,7 @@ export class SheltersService {
 
   async updateRoom(shelterId: string, roomId: string, dto: UpdateRoomDto): Promise<RoomView> {
     const room = await this.findRoom(shelterId, roomId);
-    this.em.assign(room, dto);
+    this.em.assign(room, sentFields(dto));
     await this.flushUnique('This shelter already has a room with this name.');
 
     return {
@@ -113,7 +114,7 @@ export class SheltersService {
     }
 
     this.em.assign(bed, {
-      ...dto,
+      ...sentFields(dto),
       outOfServiceReason:
         dto.outOfService === false ? null : (dto.outOfServiceReason ?? bed.outOfServiceReason),
     });
