@@ -8,6 +8,7 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import type { BedView, RoomView, ShelterView } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { ConfirmDialog, type ConfirmData } from '../../shared/ui/confirm-dialog';
+import { hydrated } from '../../shared/ui/hydrated';
 import { LoadState } from '../../shared/ui/load-state';
 import { PromptDialog, type PromptData } from '../../shared/ui/prompt-dialog';
 import { BedDialog, type BedDialogData } from './bed-dialog';
@@ -24,7 +25,7 @@ import { valueOf } from '../../shared/data/value-of';
   template: `
     <div class="heading">
       <h1>{{ 'shelters.title' | transloco }}</h1>
-      <button mat-flat-button type="button" (click)="editShelter(null)">
+      <button mat-flat-button type="button" [disabled]="!ready()" (click)="editShelter(null)">
         {{ 'shelters.new' | transloco }}
       </button>
     </div>
@@ -57,10 +58,20 @@ import { valueOf } from '../../shared/data/value-of';
             <div class="heading">
               <h2>{{ shelter.name }}</h2>
               <div class="buttons">
-                <button mat-stroked-button type="button" (click)="editShelter(shelter)">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [disabled]="!ready()"
+                  (click)="editShelter(shelter)"
+                >
                   {{ 'common.edit' | transloco }}
                 </button>
-                <button mat-stroked-button type="button" (click)="addRoom(shelter.id)">
+                <button
+                  mat-stroked-button
+                  type="button"
+                  [disabled]="!ready()"
+                  (click)="addRoom(shelter.id)"
+                >
                   {{ 'shelters.addRoom' | transloco }}
                 </button>
               </div>
@@ -82,17 +93,32 @@ import { valueOf } from '../../shared/data/value-of';
                     }
                   </h3>
                   <div class="buttons">
-                    <button mat-button type="button" (click)="renameRoom(shelter.id, room)">
+                    <button
+                      mat-button
+                      type="button"
+                      [disabled]="!ready()"
+                      (click)="renameRoom(shelter.id, room)"
+                    >
                       {{ 'shelters.renameRoom' | transloco
                       }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
                     </button>
-                    <button mat-button type="button" (click)="toggleRoom(shelter.id, room)">
+                    <button
+                      mat-button
+                      type="button"
+                      [disabled]="!ready()"
+                      (click)="toggleRoom(shelter.id, room)"
+                    >
                       {{
                         (room.active ? 'shelters.deactivateRoom' : 'shelters.reactivateRoom')
                           | transloco
                       }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
                     </button>
-                    <button mat-button type="button" (click)="addBed(shelter.id, room)">
+                    <button
+                      mat-button
+                      type="button"
+                      [disabled]="!ready()"
+                      (click)="addBed(shelter.id, room)"
+                    >
                       {{ 'shelters.addBed' | transloco
                       }}<span class="cdk-visually-hidden"> — {{ room.name }}</span>
                     </button>
@@ -134,13 +160,19 @@ import { valueOf } from '../../shared/data/value-of';
                             }
                           </td>
                           <td>
-                            <button mat-button type="button" (click)="editBed(shelter.id, bed)">
+                            <button
+                              mat-button
+                              type="button"
+                              [disabled]="!ready()"
+                              (click)="editBed(shelter.id, bed)"
+                            >
                               {{ 'common.edit' | transloco }}
                               <span class="cdk-visually-hidden"> — {{ bed.label }}</span>
                             </button>
                             <button
                               mat-button
                               type="button"
+                              [disabled]="!ready()"
                               (click)="toggleService(shelter.id, bed)"
                             >
                               {{
@@ -187,6 +219,8 @@ export class SheltersPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
+  // Actions wait for the browser: a dialog opened on the server-rendered page would be lost.
+  protected readonly ready = hydrated();
   protected readonly shelters = rxResource({ stream: () => this.api.list() });
   protected readonly chosenId = signal<string | null>(null);
   protected readonly selectedId = computed(

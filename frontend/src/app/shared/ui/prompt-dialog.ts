@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -32,7 +32,7 @@ export interface PromptData {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title | transloco: data.params }}</h2>
-    <form (ngSubmit)="submit()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <mat-form-field style="width: 100%">
           <mat-label>{{ data.label | transloco }}</mat-label>
@@ -61,6 +61,10 @@ export class PromptDialog {
       Validators.maxLength(this.data.maxLength),
     ],
   });
+
+  // A form group of its own: without one, ngSubmit never fires and the browser submits the
+  // page instead.
+  protected readonly form = new FormGroup({ value: this.value });
 
   protected submit(): void {
     if (this.value.invalid) {
