@@ -40,6 +40,40 @@ test.describe('a client record', () => {
     await expect(page.getByText(`homme ${testInfo.project.name}`)).toBeVisible();
   });
 
+  test('lists an incident the client was involved in, recorded with them linked', async ({
+    page,
+    signIn,
+  }, testInfo) => {
+    const description = `Chute dans l'escalier ${testInfo.project.name} ${Date.now() % 100000}`;
+    await signIn('coordinator');
+    await page.goto('/incidents');
+    const form = page.getByRole('region', { name: 'Consigner un incident' });
+    await expect(form.getByRole('button', { name: 'Consigner' })).toBeEnabled();
+    await form.getByLabel('Quand').fill('2026-12-01T22:30');
+    await form.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Médical' }).click();
+    await form.getByRole('combobox', { name: 'Gravité' }).click();
+    await page.getByRole('option', { name: 'Moyenne' }).click();
+    await form.getByLabel("Ce qui s'est passé").fill(description);
+    await form.getByLabel('Nom ou surnom').fill('marc cote');
+    await form
+      .getByTestId('client-match')
+      .filter({ hasText: 'Marc Côté' })
+      .getByRole('button', { name: /Ajouter/ })
+      .click();
+    await expect(form.getByTestId('involved-clients')).toContainText('Marc Côté');
+    await checkScreen(page, testInfo, 'incident-with-client');
+    await form.getByRole('button', { name: 'Consigner' }).click();
+    await expect(page.getByText('Consigné.')).toBeVisible();
+
+    await openProfile(page, 'marc cote', 'Marc Côté');
+    const incidents = page.getByRole('region', { name: 'Incidents' });
+    await expect(
+      incidents.getByTestId('client-incident').filter({ hasText: description }),
+    ).toBeVisible();
+    await checkScreen(page, testInfo, 'client-profile-incidents');
+  });
+
   test('takes a document by file, lists it, downloads it and deletes it after asking', async ({
     page,
     signIn,

@@ -141,6 +141,10 @@ test.describe('the front desk', () => {
       .first()
       .getByRole('button', { name: /Réserver/ })
       .click();
+    await page
+      .getByRole('dialog')
+      .getByRole('radio', { name: /Une référence/ })
+      .check();
     await page.getByRole('dialog').getByLabel('Réservé pour (nom ou référence)').fill(name);
     await page.getByRole('dialog').getByRole('button', { name: 'Réserver le lit' }).click();
 
@@ -151,6 +155,40 @@ test.describe('the front desk', () => {
     await held.getByRole('button', { name: /Libérer/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Libérer' }).click();
     await expect(page.getByTestId('bed').filter({ hasText: name })).toHaveCount(0);
+  });
+
+  test('holds a bed for a client on file, found by a search', async ({
+    page,
+    signIn,
+  }, testInfo) => {
+    await openBoard(page, signIn);
+    await bedCards(page, 'available')
+      .first()
+      .getByRole('button', { name: /Réserver/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('radio', { name: 'Une personne inscrite' })).toBeChecked();
+    await dialog.getByLabel('Nom ou surnom').fill('marc cote');
+    await dialog
+      .getByTestId('client-match')
+      .filter({ hasText: 'Marc Côté' })
+      .getByRole('button', { name: /Choisir/ })
+      .click();
+    await expect(dialog.getByTestId('hold-picked')).toContainText('Marc Côté');
+    await checkScreen(page, testInfo, 'hold-for-client');
+    await dialog.getByRole('button', { name: 'Réserver le lit' }).click();
+
+    const held = page
+      .getByTestId('bed')
+      .filter({ hasText: 'Marc Côté' })
+      .and(page.locator('.held'));
+    await expect(held).toContainText('Réservé');
+
+    await held.getByRole('button', { name: /Libérer/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Libérer' }).click();
+    await expect(
+      page.getByTestId('bed').filter({ hasText: 'Marc Côté' }).and(page.locator('.held')),
+    ).toHaveCount(0);
   });
 
   test('works with the keyboard alone: open a check-in, search, and back out', async ({

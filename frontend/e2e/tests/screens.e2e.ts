@@ -47,6 +47,54 @@ test.describe('every other screen is accessible and looks finished', () => {
     await checkScreen(page, testInfo, 'shelters');
   });
 
+  test('the shelter registry renames a room and edits a bed', async ({
+    page,
+    signIn,
+  }, testInfo) => {
+    const room = `Salle ${testInfo.project.name} ${Date.now() % 100000}`;
+    const bed = `S-${Date.now() % 100000}`;
+    await signIn('admin');
+    await page.goto('/admin/shelters');
+    await expect(page.getByRole('button', { name: 'Ajouter une pièce' })).toBeEnabled();
+
+    await page.getByRole('button', { name: 'Ajouter une pièce' }).click();
+    await page.getByRole('dialog').getByLabel('Nom de la pièce').fill(`${room} (brouillon)`);
+    await page.getByRole('dialog').getByRole('button', { name: 'Ajouter' }).click();
+    const draft = page.getByRole('region', { name: `${room} (brouillon)` });
+    await expect(draft).toBeVisible();
+
+    await draft.getByRole('button', { name: /Renommer/ }).click();
+    const rename = page.getByRole('dialog');
+    await expect(rename.getByLabel('Nom de la pièce')).toHaveValue(`${room} (brouillon)`);
+    await checkScreen(page, testInfo, 'rename-room');
+    await rename.getByLabel('Nom de la pièce').fill(room);
+    await rename.getByRole('button', { name: 'Enregistrer' }).click();
+    const renamed = page.getByRole('region', { name: room, exact: true });
+    await expect(renamed).toBeVisible();
+
+    await renamed.getByRole('button', { name: /Ajouter un lit/ }).click();
+    await page.getByRole('dialog').getByLabel('Libellé du lit').fill(bed);
+    await page.getByRole('dialog').getByRole('button', { name: 'Ajouter' }).click();
+    await renamed.getByRole('button', { name: new RegExp(`Modifier — ${bed}`) }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Lit de camp' }).click();
+    await edit.getByRole('checkbox', { name: 'Accessible' }).check();
+    await checkScreen(page, testInfo, 'edit-bed');
+    await edit.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(renamed.getByRole('row', { name: new RegExp(bed) })).toContainText(
+      'Lit de camp · Accessible',
+    );
+
+    await renamed.getByRole('button', { name: /Désactiver/ }).click();
+    await expect(page.getByRole('dialog')).toContainText('La pièce et son lit');
+    await checkScreen(page, testInfo, 'deactivate-room');
+    await page.getByRole('dialog').getByRole('button', { name: 'Désactiver' }).click();
+    await expect(
+      page.getByRole('heading', { level: 3, name: `${room} (inactif)`, exact: true }),
+    ).toBeVisible();
+  });
+
   test('an unknown address', async ({ page, signIn }, testInfo) => {
     await signIn('coordinator');
     await page.goto('/no-such-page');
