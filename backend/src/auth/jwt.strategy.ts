@@ -1,8 +1,9 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { passportJwtSecret } from 'jwks-rsa';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { ExtractJwt, type SecretOrKeyProvider, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AuthError, AuthErrorCode } from './auth.error.js';
@@ -18,6 +19,35 @@ interface AccessTokenClaims {
 }
 
 export const JWT_STRATEGY = 'cognito-access-token';
+
+/** Signing keys of the pool kept parsed; a pool publishes two or three at a time. */
+const PARSED_KEYS_KEPT = 16;
+
+/**
+ * Hands the token check a parsed public key instead of the JWKS key's PEM text, which it would
+ * otherwise parse again for every request.
+ */
+function asKeyObjects(provider: SecretOrKeyProvider): SecretOrKeyProvider {
+  const parsed = new Map<string, KeyObject>();
+
+  return (request, rawJwtToken, done) =>
+    provider(request, rawJwtToken, (error, pem) => {
+      if (error || !pem) {
+        return done(error, pem);
+      }
+      const text = pem.toString();
+      let key = parsed.get(text);
+      if (!key) {
+        if (parsed.size >= PARSED_KEYS_KEPT) {
+          parsed.clear();
+        }
+        key = createPublicKey(text);
+        parsed.set(text, key);
+      }
+      // jsonwebtoken verifies with a KeyObject as well; passport-jwt's types name only PEM.
+      done(null, key as unknown as string);
+    });
+}
 
 /**
  * Accepts only RS256 access tokens of our user pool and app client, signed with a key from the
@@ -37,15 +67,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
         ExtractJwt.fromAuthHeaderAsBearerToken(),
         (request: FastifyRequest) => cookies.accessToken(request) ?? null,
       ]),
-      secretOrKeyProvider: passportJwtSecret({
-        jwksUri: config.cognitoJwksUri,
-        cache: true,
-        cacheMaxEntries: 5,
-        cacheMaxAge: 10 * 60 * 1000,
-        rateLimit: true,
-        jwksRequestsPerMinute: 10,
-        timeout: 5_000,
-      }),
+      secretOrKeyProvider: asKeyObjects(
+        passportJwtSecret({
+          jwksUri: config.cognitoJwksUri,
+          cache: true,
+          cacheMaxEntries: 5,
+          cacheMaxAge: 10 * 60 * 1000,
+          rateLimit: true,
+          jwksRequestsPerMinute: 10,
+          timeout: 5_000,
+        }),
+      ),
       algorithms: ['RS256'],
       issuer: config.cognitoIssuer,
       ignoreExpiration: false,

@@ -11,9 +11,12 @@ import { User } from '../users/user.entity.js';
 import type { CreateRestrictionDto } from './dto/restriction.dto.js';
 import { Restriction } from './restriction.entity.js';
 
-/** Today's date in Montreal, which is what start and end dates mean. */
+// Built once: a date format with a time zone is costly to set up, and check-in asks every time.
+const MONTREAL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Montreal' });
+
+/** Today's date in Montreal (YYYY-MM-DD), which is what start and end dates mean. */
 export function montrealToday(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'America/Montreal' });
+  return MONTREAL_DATE.format(now);
 }
 
 /** Service restrictions: a person barred from one shelter or all, for a while. */
