@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { BedView, RoomView } from '@acimtl/contracts';
+import type { Availability, BedView, RoomView, StayView } from '@acimtl/contracts';
 import { createAccount } from './support/accounts.js';
-import { type ArrangedShelter, arrangeShelter, call } from './support/front-desk.js';
+import { type ArrangedShelter, arrangeShelter, call, createClient } from './support/front-desk.js';
 import { signInForTokens } from './support/http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -65,5 +65,51 @@ describe('rooms and beds in the registry', () => {
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ kind: 'cot', accessible: true, lowerBunk: true });
+  });
+
+  it('keeps a room in service while someone sleeps in it', async () => {
+    const there = await arrangeShelter(api.url, admin, 2);
+    const client = await createClient(api.url, admin, { shelterId: there.shelter.id });
+    const stay = await call<StayView>(api.url, admin, 'POST', '/api/stays', {
+      bedId: there.beds[0].id,
+      clientId: client.id,
+    });
+    const path = `/api/shelters/${there.shelter.id}/rooms/${there.room.id}`;
+
+    const refused = await call<{ code: string }>(api.url, admin, 'PATCH', path, { active: false });
+    await call(api.url, admin, 'POST', `/api/stays/${stay.body.id}/check-out`, {
+      exitReason: 'left-voluntarily',
+    });
+    const deactivated = await call<RoomView>(api.url, admin, 'PATCH', path, { active: false });
+
+    expect(stay.status).toBe(201);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('ROOM_IN_USE');
+    expect(deactivated.status).toBe(200);
+  });
+
+  it("leaves a deactivated room's beds out of the city's counts, as from the board", async () => {
+    const there = await arrangeShelter(api.url, admin, 3);
+    const counts = async () => {
+      const { body } = await call<Availability>(api.url, admin, 'GET', '/api/availability');
+
+      return body.shelters.find((shelter) => shelter.id === there.shelter.id)!;
+    };
+    const before = await counts();
+
+    await call(
+      api.url,
+      admin,
+      'PATCH',
+      `/api/shelters/${there.shelter.id}/rooms/${there.room.id}`,
+      {
+        active: false,
+      },
+    );
+    const after = await counts();
+
+    expect(before.counts.available).toBe(3);
+    expect(after.counts).toEqual({ available: 0, held: 0, occupied: 0, outOfService: 0 });
+    expect(after.lastChangeAt > before.lastChangeAt).toBe(true);
   });
 });

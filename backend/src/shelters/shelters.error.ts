@@ -6,6 +6,7 @@ export enum ShelterErrorCode {
   BedNotFound = 'BED_NOT_FOUND',
   NameTaken = 'NAME_TAKEN',
   BedInUse = 'BED_IN_USE',
+  RoomInUse = 'ROOM_IN_USE',
 }
 
 const KIND: Record<ShelterErrorCode, ErrorKind> = {
@@ -14,6 +15,7 @@ const KIND: Record<ShelterErrorCode, ErrorKind> = {
   [ShelterErrorCode.BedNotFound]: 'not-found',
   [ShelterErrorCode.NameTaken]: 'conflict',
   [ShelterErrorCode.BedInUse]: 'conflict',
+  [ShelterErrorCode.RoomInUse]: 'conflict',
 };
 
 export class ShelterError extends DomainError {

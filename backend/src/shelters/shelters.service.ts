@@ -2,6 +2,7 @@ import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/po
 import { Injectable } from '@nestjs/common';
 import type { BedView, RoomView, ShelterView } from '@acimtl/contracts';
 import { sentFields } from '../common/http/sent-fields.js';
+import { sqlOf } from '../database/sql.js';
 import { Stay } from '../stays/stay.entity.js';
 import { Bed } from './bed.entity.js';
 import type {
@@ -53,7 +54,7 @@ export class SheltersService {
 
   async create(dto: CreateShelterDto): Promise<ShelterView> {
     const shelter = this.em.create(Shelter, { ...dto, postalCode: dto.postalCode.toUpperCase() });
-    await this.flushUnique('A shelter with this name already exists.');
+    await flushUnique(this.em, 'A shelter with this name already exists.');
 
     return toShelterView(shelter);
   }
@@ -61,7 +62,7 @@ export class SheltersService {
   async update(id: string, dto: UpdateShelterDto): Promise<ShelterView> {
     const shelter = await this.find(id);
     this.em.assign(shelter, sentFields(dto));
-    await this.flushUnique('A shelter with this name already exists.');
+    await flushUnique(this.em, 'A shelter with this name already exists.');
 
     return toShelterView(shelter);
   }
@@ -69,59 +70,82 @@ export class SheltersService {
   async addRoom(shelterId: string, dto: CreateRoomDto): Promise<RoomView> {
     const shelter = await this.find(shelterId);
     const room = this.em.create(Room, { shelter, name: dto.name });
-    await this.flushUnique('This shelter already has a room with this name.');
+    await flushUnique(this.em, 'This shelter already has a room with this name.');
 
     return { id: room.id, name: room.name, active: room.active, beds: [] };
   }
 
   async updateRoom(shelterId: string, roomId: string, dto: UpdateRoomDto): Promise<RoomView> {
-    const room = await this.findRoom(shelterId, roomId);
-    this.em.assign(room, sentFields(dto));
-    await this.flushUnique('This shelter already has a room with this name.');
+    return this.em.transactional(async (tx) => {
+      const room = await this.findRoom(shelterId, roomId, tx);
+      if (dto.active === false && room.active) {
+        // The beds' row locks order this after any check-in under way, and before the next.
+        const sql = sqlOf(tx);
+        await sql.all('select id from beds where room_id = ? for update', [roomId]);
+        const [{ occupied }] = await sql.all<{ occupied: boolean }>(ROOM_OCCUPIED_SQL, [roomId]);
+        if (occupied) {
+          throw new ShelterError(
+            ShelterErrorCode.RoomInUse,
+            'Someone sleeps in this room: check them out or move them first.',
+          );
+        }
+      }
 
-    return {
-      id: room.id,
-      name: room.name,
-      active: room.active,
-      beds: room.beds.getItems().map(toBedView),
-    };
+      tx.assign(room, sentFields(dto));
+      room.shelter.boardChangedAt = new Date();
+      await flushUnique(tx, 'This shelter already has a room with this name.');
+
+      return {
+        id: room.id,
+        name: room.name,
+        active: room.active,
+        beds: room.beds.getItems().map(toBedView),
+      };
+    });
   }
 
   async addBed(shelterId: string, roomId: string, dto: CreateBedDto): Promise<BedView> {
     const room = await this.findRoom(shelterId, roomId);
     const bed = this.em.create(Bed, { ...dto, room, shelter: room.shelter });
     room.shelter.boardChangedAt = new Date();
-    await this.flushUnique('This room already has a bed with this label.');
+    await flushUnique(this.em, 'This room already has a bed with this label.');
 
     return toBedView(bed);
   }
 
   async updateBed(shelterId: string, bedId: string, dto: UpdateBedDto): Promise<BedView> {
-    const bed = await this.em.findOne(
-      Bed,
-      { id: bedId, shelter: shelterId },
-      { populate: ['shelter'] },
-    );
-    if (!bed) {
-      throw new ShelterError(ShelterErrorCode.BedNotFound, 'This shelter has no bed with this id.');
-    }
-    const retiring = dto.active === false || dto.outOfService === true;
-    if (retiring && (await this.em.count(Stay, { bed: bedId, checkedOutAt: null }))) {
-      throw new ShelterError(
-        ShelterErrorCode.BedInUse,
-        'Someone sleeps in this bed: check them out first.',
+    return this.em.transactional(async (tx) => {
+      // The bed's row lock orders this after any check-in under way, and before the next.
+      await sqlOf(tx).all('select id from beds where id = ? for update', [bedId]);
+      const bed = await tx.findOne(
+        Bed,
+        { id: bedId, shelter: shelterId },
+        { populate: ['shelter'] },
       );
-    }
+      if (!bed) {
+        throw new ShelterError(
+          ShelterErrorCode.BedNotFound,
+          'This shelter has no bed with this id.',
+        );
+      }
+      const retiring = dto.active === false || dto.outOfService === true;
+      if (retiring && (await tx.count(Stay, { bed: bedId, checkedOutAt: null }))) {
+        throw new ShelterError(
+          ShelterErrorCode.BedInUse,
+          'Someone sleeps in this bed: check them out first.',
+        );
+      }
 
-    this.em.assign(bed, {
-      ...sentFields(dto),
-      outOfServiceReason:
-        dto.outOfService === false ? null : (dto.outOfServiceReason ?? bed.outOfServiceReason),
+      tx.assign(bed, {
+        ...sentFields(dto),
+        outOfServiceReason:
+          dto.outOfService === false ? null : (dto.outOfServiceReason ?? bed.outOfServiceReason),
+      });
+      bed.shelter.boardChangedAt = new Date();
+      await flushUnique(tx, 'This room already has a bed with this label.');
+
+      return toBedView(bed);
     });
-    bed.shelter.boardChangedAt = new Date();
-    await this.flushUnique('This room already has a bed with this label.');
-
-    return toBedView(bed);
   }
 
   private async find(id: string): Promise<Shelter> {
@@ -133,8 +157,8 @@ export class SheltersService {
     return shelter;
   }
 
-  private async findRoom(shelterId: string, roomId: string): Promise<Room> {
-    const room = await this.em.findOne(
+  private async findRoom(shelterId: string, roomId: string, em = this.em): Promise<Room> {
+    const room = await em.findOne(
       Room,
       { id: roomId, shelter: shelterId },
       { populate: ['shelter', 'beds'] },
@@ -148,16 +172,22 @@ export class SheltersService {
 
     return room;
   }
+}
 
-  private async flushUnique(message: string): Promise<void> {
-    try {
-      await this.em.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw new ShelterError(ShelterErrorCode.NameTaken, message);
-      }
-      throw error;
+/** Whether someone sleeps in a room (parameter: the room). */
+const ROOM_OCCUPIED_SQL = `select exists (
+    select 1 from stays s join beds b on b.id = s.bed_id
+     where b.room_id = ? and s.checked_out_at is null
+  ) as "occupied"`;
+
+async function flushUnique(em: EntityManager, message: string): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new ShelterError(ShelterErrorCode.NameTaken, message);
     }
+    throw error;
   }
 }
 
