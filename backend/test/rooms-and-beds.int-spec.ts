@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Availability, BedView, RoomView, StayView } from '@acimtl/contracts';
+import type { Availability, BedView, Board, RoomView, StayView } from '@acimtl/contracts';
 import { createAccount } from './support/accounts.js';
 import { type ArrangedShelter, arrangeShelter, call, createClient } from './support/front-desk.js';
 import { signInForTokens } from './support/http.js';
@@ -111,5 +111,52 @@ describe('rooms and beds in the registry', () => {
     expect(before.counts.available).toBe(3);
     expect(after.counts).toEqual({ available: 0, held: 0, occupied: 0, outOfService: 0 });
     expect(after.lastChangeAt > before.lastChangeAt).toBe(true);
+  });
+
+  it('shows rooms and beds in reading order, and an empty shelter as one with no rooms', async () => {
+    const there = await arrangeShelter(api.url, admin, 0);
+    const rooms = `/api/shelters/${there.shelter.id}/rooms`;
+    const empty = await call<Board>(
+      api.url,
+      admin,
+      'GET',
+      `/api/shelters/${there.shelter.id}/board`,
+    );
+    const second = await call<RoomView>(api.url, admin, 'POST', rooms, { name: 'Salle 10' });
+    for (const label of ['Lit 10', 'lit 3', 'Lit 2', 'Lit 1']) {
+      await call(api.url, admin, 'POST', `${rooms}/${second.body.id}/beds`, { label });
+    }
+    await call(api.url, admin, 'POST', `${rooms}/${there.room.id}/beds`, { label: 'Élan 1' });
+    const third = await call<RoomView>(api.url, admin, 'POST', rooms, { name: 'Salle 9' });
+    await call(api.url, admin, 'POST', `${rooms}/${third.body.id}/beds`, { label: 'A' });
+
+    const board = await call<Board>(
+      api.url,
+      admin,
+      'GET',
+      `/api/shelters/${there.shelter.id}/board`,
+    );
+
+    expect(empty.status).toBe(200);
+    expect(empty.body.shelter).toEqual({ id: there.shelter.id, name: there.shelter.name });
+    expect(empty.body.rooms).toEqual([]);
+    expect(board.body.rooms.map((room) => room.name)).toEqual(['Dortoir', 'Salle 9', 'Salle 10']);
+    expect(board.body.rooms[2].beds.map((bed) => bed.label)).toEqual([
+      'Lit 1',
+      'Lit 2',
+      'lit 3',
+      'Lit 10',
+    ]);
+  });
+
+  it('answers 404 for the board of a shelter that does not exist', async () => {
+    const { status } = await call(
+      api.url,
+      admin,
+      'GET',
+      '/api/shelters/00000000-0000-4000-8000-000000000000/board',
+    );
+
+    expect(status).toBe(404);
   });
 });

@@ -5,7 +5,6 @@ import pg from 'pg';
 export interface ApiSql {
   availability: string;
   board: string;
-  shelterName: string;
   search: (everyone: boolean, words: number) => string;
   searchWords: (query: string) => string[];
   clientRecord: string;
@@ -17,7 +16,8 @@ export interface ApiSql {
   touchBoard: string;
   audit: string;
   principal: string;
-  matchThreshold: number;
+  /** What each connection is opened with (the search's threshold). */
+  connectionOptions: string;
 }
 
 /** Who the baseline acts as: the benchmark's admin, by id and by Cognito `sub`. */
@@ -39,12 +39,15 @@ const numbered = (sql: string) => {
  * and every read or change of a client record writes its audit event in the same transaction.
  */
 export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: BaselineActor) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    options: sql.connectionOptions,
+  });
   const app = Fastify({ logger: false });
   const availability = numbered(sql.availability);
   const board = numbered(sql.board);
   const principal = numbered(sql.principal);
-  const shelterName = numbered(sql.shelterName);
   const clientRecord = numbered(sql.clientRecord);
   const lockBed = numbered(sql.lockBed);
   const checkInFacts = numbered(sql.checkInFacts);
@@ -78,41 +81,38 @@ export async function startBaseline(databaseUrl: string, sql: ApiSql, actor: Bas
 
   app.get('/availability', async () => (await pool.query(availability)).rows);
   app.get('/shelters/:id/board', async (request) => {
-    const id = (request.params as { id: string }).id;
-    const [shelter, beds] = await Promise.all([
-      pool.query(shelterName, [id]),
-      pool.query(board, [id]),
+    const { rows } = await pool.query(board, [(request.params as { id: string }).id]);
+
+    return { shelter: { id: rows[0].shelterId, name: rows[0].shelterName }, beds: rows };
+  });
+  const actorParams = (action: string, id: string | null) => [
+    actor.id,
+    action,
+    'client',
+    id,
+    id,
+    'baseline',
+    '127.0.0.1',
+  ];
+  app.get('/clients', async (request) => {
+    const q = (request.query as { q: string }).q;
+    const words = sql.searchWords(q);
+    const { rows } = await pool.query(numbered(sql.search(true, words.length)), [
+      q,
+      ...words,
+      21,
+      0,
+      ...actorParams('client.searched', null),
     ]);
 
-    return { shelter: shelter.rows[0], beds: beds.rows };
+    return rows;
   });
-  app.get('/clients', (request) =>
-    transaction(async (client) => {
-      await client.query(`select set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
-        String(sql.matchThreshold),
-      ]);
-      const q = (request.query as { q: string }).q;
-      const words = sql.searchWords(q);
-      const { rows } = await client.query(numbered(sql.search(true, words.length)), [
-        q,
-        ...words,
-        21,
-        0,
-      ]);
-      await audit(client, 'client.searched', 'client', null, null);
+  app.get('/clients/:id', async (request) => {
+    const id = (request.params as { id: string }).id;
+    const { rows } = await pool.query(clientRecord, [id, ...actorParams('client.viewed', id)]);
 
-      return rows;
-    }),
-  );
-  app.get('/clients/:id', (request) =>
-    transaction(async (client) => {
-      const id = (request.params as { id: string }).id;
-      const { rows } = await client.query(clientRecord, [id]);
-      await audit(client, 'client.viewed', 'client', id, id);
-
-      return rows[0];
-    }),
-  );
+    return rows[0];
+  });
   app.post('/stays', async (request, reply) => {
     const { bedId, clientId } = request.body as { bedId: string; clientId: string };
     const stay = await transaction(async (client) => {

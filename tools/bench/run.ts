@@ -15,6 +15,9 @@ import { SCALE, seedScale } from './seed.ts';
 const root = join(import.meta.dirname, '../..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+// Each scenario alternates API and baseline runs this many times, and reports the median:
+// on a small shared machine one run can differ from the next by a third.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 // BENCH_ONLY=board runs only the scenarios whose name contains it; BENCH_PROFILE=folder writes
 // the API's CPU profile there when it stops, for Chrome's DevTools.
 const only = process.env.BENCH_ONLY;
@@ -56,6 +59,11 @@ async function load(
 }
 
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/** The run with the median throughput, latencies included. */
+const median = (runs: Figures[]) => [...runs].sort((a, b) => a.rps - b.rps)[runs.length >> 1];
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'acimtl-bench-'));
@@ -130,10 +138,9 @@ async function main(): Promise<void> {
     const sql: ApiSql = {
       availability: (await dist('shelters/board.queries.js')).AVAILABILITY_SQL,
       board: (await dist('shelters/board.queries.js')).BOARD_SQL,
-      shelterName: (await dist('shelters/board.queries.js')).SHELTER_NAME_SQL,
-      search: (await dist('clients/search.queries.js')).searchSql,
+      search: (await dist('clients/search.queries.js')).auditedSearchSql,
       searchWords: (await dist('clients/search.queries.js')).searchWords,
-      clientRecord: (await dist('clients/record.queries.js')).clientRecordSql(true),
+      clientRecord: (await dist('clients/record.queries.js')).auditedClientRecordSql(true),
       lockBed: (await dist('stays/bed-lock.js')).LOCK_BED_SQL,
       checkInFacts: (await dist('stays/front-desk.queries.js')).CHECK_IN_FACTS_SQL,
       checkIn: (await dist('stays/front-desk.queries.js')).CHECK_IN_SQL,
@@ -142,11 +149,14 @@ async function main(): Promise<void> {
       touchBoard: (await dist('stays/bed-lock.js')).TOUCH_BOARD_SQL,
       audit: (await dist('audit/audit.service.js')).AUDIT_INSERT_SQL,
       principal: (await dist('users/users.repository.js')).PRINCIPAL_SQL,
-      matchThreshold: (await dist('clients/search.queries.js')).MATCH_THRESHOLD,
+      connectionOptions: (await dist('clients/search.queries.js')).SEARCH_CONNECTION_OPTIONS,
     };
     const baseline = await startBaseline(postgres.url, sql, { id: adminId, sub });
     stops.push(() => baseline.stop());
 
+    // A run that stops mid-cycle keeps the pairs its connections had checked in: each side
+    // needs a pair per connection per round, and as many again to cycle through.
+    const pairsPerSide = connections * (rounds + 1);
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
     const shelters = (await db.query('select id from shelters')).rows.map(
@@ -163,7 +173,7 @@ async function main(): Promise<void> {
           join (select id, row_number() over () n from clients c
                  where not exists (select 1 from stays s where s.client_id = c.id and s.checked_out_at is null)) c
             on c.n = b.n
-         limit ${connections * 4}`)
+         limit ${pairsPerSide * 2}`)
     ).rows as { bedId: string; clientId: string }[];
     await db.end();
     const queries = [
@@ -261,8 +271,8 @@ async function main(): Promise<void> {
       },
       {
         name: 'check-in + check-out cycle',
-        api: cycle('/api', free.slice(0, connections * 2)),
-        baseline: cycle('', free.slice(connections * 2)),
+        api: cycle('/api', free.slice(0, pairsPerSide)),
+        baseline: cycle('', free.slice(pairsPerSide)),
         perCycle: 2,
       },
     ];
@@ -270,17 +280,31 @@ async function main(): Promise<void> {
     const rows: string[] = [];
     const results = new Map<string, { api: Figures; baseline: Figures }>();
     for (const scenario of scenarios.filter(({ name }) => !only || name.includes(only))) {
-      console.log(`Loading: ${scenario.name} (${seconds} s each, ${connections} connections)…`);
-      const apiFigures = await load(
-        apiUrl,
-        scenario.api,
-        { authorization: `Bearer ${token}` },
-        scenario.perCycle,
+      console.log(
+        `Loading: ${scenario.name} (${rounds} × ${seconds} s each, ${connections} connections)…`,
       );
-      const baseFigures = await load(baseline.url, scenario.baseline, {}, scenario.perCycle);
-      results.set(scenario.name, { api: apiFigures, baseline: baseFigures });
+      const runApi = () =>
+        load(apiUrl, scenario.api, { authorization: `Bearer ${token}` }, scenario.perCycle);
+      const runBaseline = () => load(baseline.url, scenario.baseline, {}, scenario.perCycle);
+      const measured: { api: Figures; baseline: Figures }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        // Which side goes first alternates, so that a drift in the machine favours neither.
+        if (round % 2 === 0) {
+          const api = await runApi();
+          measured.push({ api, baseline: await runBaseline() });
+        } else {
+          const baseFirst = await runBaseline();
+          measured.push({ api: await runApi(), baseline: baseFirst });
+        }
+      }
+      const ratios = measured.map(({ api, baseline }) => api.rps / baseline.rps);
+      const api = median(measured.map(({ api }) => api));
+      const base = median(measured.map(({ baseline }) => baseline));
+      const errors = (side: 'api' | 'baseline') =>
+        measured.reduce((sum, figures) => sum + figures[side].errors, 0);
+      results.set(scenario.name, { api, baseline: base });
       rows.push(
-        `| ${scenario.name} | ${apiFigures.rps} | ${apiFigures.p50} | ${apiFigures.p99} | ${baseFigures.rps} | ${baseFigures.p50} | ${baseFigures.p99} | ${(apiFigures.rps / baseFigures.rps).toFixed(2)} | ${apiFigures.errors}/${baseFigures.errors} |`,
+        `| ${scenario.name} | ${api.rps} | ${api.p50} | ${api.p99} | ${base.rps} | ${base.p50} | ${base.p99} | ${medianOf(ratios).toFixed(2)} | ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} | ${errors('api')}/${errors('baseline')} |`,
       );
     }
 
@@ -291,10 +315,10 @@ async function main(): Promise<void> {
         ? `Fuzzy search p97.5 ${fuzzy.p97_5} ms vs exact lookup p97.5 ${exact.p97_5} ms: ${(fuzzy.p97_5 / Math.max(exact.p97_5, 1)).toFixed(2)}× (target ≤ 3×).`
         : '';
     console.log(`
-${seconds} s per run, ${connections} connections; latencies in ms; a cycle is one check-in and its check-out.
+Median of ${rounds} alternating runs of ${seconds} s, ${connections} connections; latencies in ms; a cycle is one check-in and its check-out.
 
-| scenario | API req/s | API p50 | API p99 | baseline req/s | baseline p50 | baseline p99 | API/baseline | errors (API/baseline) |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| scenario | API req/s | API p50 | API p99 | baseline req/s | baseline p50 | baseline p99 | API/baseline | range | errors (API/baseline) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 ${searchVsLookup}

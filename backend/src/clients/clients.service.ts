@@ -2,16 +2,21 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { ClientSearchPage, ClientView } from '@acimtl/contracts';
 import { type Actor, assertWorksAt } from '../auth/actor.js';
-import { AuditService } from '../audit/audit.service.js';
-import { inTransaction, sqlOf } from '../database/sql.js';
+import { AuditService, auditParams } from '../audit/audit.service.js';
+import { sqlOf } from '../database/sql.js';
 import { Shelter } from '../shelters/shelter.entity.js';
 import { User } from '../users/user.entity.js';
 import { ClientAccess, visibleToSheltersParams } from './client-access.js';
 import { Client } from './client.entity.js';
 import { ClientError, ClientErrorCode } from './clients.error.js';
 import type { CreateClientDto, SearchClientsQuery, UpdateClientDto } from './dto/client.dto.js';
-import { type ClientRecordRow, clientRecordSql, toClientView } from './record.queries.js';
-import { MATCH_THRESHOLD, searchSql, searchWords } from './search.queries.js';
+import {
+  auditedClientRecordSql,
+  type ClientRecordRow,
+  clientRecordSql,
+  toClientView,
+} from './record.queries.js';
+import { auditedSearchSql, searchWords } from './search.queries.js';
 
 interface MatchRow {
   id: string;
@@ -40,27 +45,21 @@ export class ClientsService {
     const all = actor.role === 'admin';
     const words = searchWords(query.q);
 
-    const rows = await inTransaction(this.em, async (sql) => {
-      await sql.run(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [
-        String(MATCH_THRESHOLD),
-      ]);
-      const found = await sql.all<MatchRow>(searchSql(all, words.length), [
-        query.q,
-        ...(all ? [] : visibleToSheltersParams(actor.shelterIds)),
-        ...words,
-        // One more than a page tells whether another page exists, without counting them all.
-        query.pageSize + 1,
-        (query.page - 1) * query.pageSize,
-      ]);
-      await this.audit.write(sql, actor, {
+    // One statement: the search and its audit event stand or fall together.
+    const rows = await sqlOf(this.em).all<MatchRow>(auditedSearchSql(all, words.length), [
+      query.q,
+      ...(all ? [] : visibleToSheltersParams(actor.shelterIds)),
+      ...words,
+      // One more than a page tells whether another page exists, without counting them all.
+      query.pageSize + 1,
+      (query.page - 1) * query.pageSize,
+      ...auditParams(actor, {
         action: 'client.searched',
         entityType: 'client',
         entityId: null,
         clientId: null,
-      });
-
-      return found;
-    });
+      }),
+    ]);
 
     return {
       items: rows.slice(0, query.pageSize).map((row) => ({
@@ -115,24 +114,22 @@ export class ClientsService {
 
   async get(clientId: string, actor: Actor): Promise<ClientView> {
     const everyone = actor.role === 'admin';
-
-    return inTransaction(this.em, async (sql) => {
-      const [row] = await sql.all<ClientRecordRow>(clientRecordSql(everyone), [
-        clientId,
-        ...(everyone ? [] : visibleToSheltersParams(actor.shelterIds)),
-      ]);
-      if (!row) {
-        throw new ClientError(ClientErrorCode.NotFound, 'No client has this id.');
-      }
-      await this.audit.write(sql, actor, {
+    // One statement: the record is read and its view audited together, or neither.
+    const [row] = await sqlOf(this.em).all<ClientRecordRow>(auditedClientRecordSql(everyone), [
+      clientId,
+      ...(everyone ? [] : visibleToSheltersParams(actor.shelterIds)),
+      ...auditParams(actor, {
         action: 'client.viewed',
         entityType: 'client',
         entityId: clientId,
         clientId,
-      });
+      }),
+    ]);
+    if (!row) {
+      throw new ClientError(ClientErrorCode.NotFound, 'No client has this id.');
+    }
 
-      return toClientView(row);
-    });
+    return toClientView(row);
   }
 
   async update(clientId: string, dto: UpdateClientDto, actor: Actor): Promise<ClientView> {

@@ -1,4 +1,5 @@
 import type { ClientView } from '@acimtl/contracts';
+import { auditedReadSql } from '../audit/audit.service.js';
 import { VISIBLE_TO_SHELTERS } from './client-access.js';
 
 /**
@@ -14,6 +15,11 @@ export function clientRecordSql(everyone: boolean): string {
            c.created_at as "createdAt", c.updated_at as "updatedAt"
       from clients c left join shelters s on s.id = c.registered_at_id
      where c.id = ?${everyone ? '' : ` and ${VISIBLE_TO_SHELTERS}`}`;
+}
+
+/** `clientRecordSql` that also writes its `client.viewed` event, if found; then `auditParams`. */
+export function auditedClientRecordSql(everyone: boolean): string {
+  return auditedReadSql(clientRecordSql(everyone), { ifFound: true });
 }
 
 /** A row of `clientRecordSql`. */

@@ -1,3 +1,4 @@
+import { auditedReadSql } from '../audit/audit.service.js';
 import { VISIBLE_TO_SHELTERS } from './client-access.js';
 
 /**
@@ -5,6 +6,12 @@ import { VISIBLE_TO_SHELTERS } from './client-access.js';
  * for Hélène scores 0.67), high enough to keep strangers out of the list.
  */
 export const MATCH_THRESHOLD = 0.45;
+
+/**
+ * The connection setting the search's `<%` operator reads its threshold from, set when each
+ * pooled connection opens rather than in every search.
+ */
+export const SEARCH_CONNECTION_OPTIONS = `-c pg_trgm.word_similarity_threshold=${MATCH_THRESHOLD}`;
 
 /** At most this many words of a query are matched; the rest only rank. */
 export const MAX_SEARCH_WORDS = 4;
@@ -33,4 +40,11 @@ export function searchSql(everyone: boolean, words: number): string {
      where ${each.join(' and ')}
      order by similarity desc, c.family_name, c.given_name, c.id
      limit ? offset ?`;
+}
+
+/** `searchSql` that also writes its `client.searched` event; then `auditParams`. */
+export function auditedSearchSql(everyone: boolean, words: number): string {
+  return auditedReadSql(searchSql(everyone, words), {
+    orderBy: 'similarity desc, "familyName", "givenName", id',
+  });
 }

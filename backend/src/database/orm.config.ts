@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
+import { SEARCH_CONNECTION_OPTIONS } from '../clients/search.queries.js';
 import { ENTITIES } from './entities.js';
 
 export const MIGRATIONS_FOLDER = join(import.meta.dirname, 'migrations');
@@ -18,6 +19,7 @@ export function createOrmConfig(settings: OrmSettings) {
     entities: ENTITIES,
     extensions: [Migrator],
     pool: { min: 0, max: settings.poolMax ?? 10 },
+    driverOptions: { options: SEARCH_CONNECTION_OPTIONS },
     // Schema changes go through reviewed migrations only, never through sync at start-up.
     ensureDatabase: false,
     allowGlobalContext: false,

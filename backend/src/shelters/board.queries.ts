@@ -37,21 +37,26 @@ export const AVAILABILITY_SQL = `select s.id, s.name, s.phone, s.populations,
   group by s.id
   order by s.name`;
 
-/** Every bed of one shelter (parameter: its id), with its stay or live hold. */
-export const BOARD_SQL = `select r.id as "roomId", r.name as "roomName", b.id as "bedId", b.label, b.kind,
+/**
+ * One shelter (parameter: its id) and every bed in service in it, with its stay or live hold,
+ * rooms and beds in reading order ("Lit 2" before "Lit 10"). A shelter without beds is one
+ * row with no bed; a shelter that does not exist, no row.
+ */
+export const BOARD_SQL = `select s.id as "shelterId", s.name as "shelterName",
+              r.id as "roomId", r.name as "roomName", b.id as "bedId", b.label, b.kind,
               b.accessible, b.lower_bunk as "lowerBunk", b.out_of_service as "outOfService",
               b.out_of_service_reason as "outOfServiceReason",
               st.id as "stayId", st.client_id as "stayClientId", st.checked_in_at as "checkedInAt",
               sc.given_name || ' ' || sc.family_name as "stayClientName",
               h.id as "holdId", h.expires_at as "holdExpiresAt", h.client_id as "holdClientId",
               coalesce(hc.given_name || ' ' || hc.family_name, h.referral_name) as "holdName"
-         from beds b
-         join rooms r on r.id = b.room_id
-         ${STAY_AND_HOLD}
-         left join clients sc on sc.id = st.client_id
-         left join clients hc on hc.id = h.client_id
-        where b.shelter_id = ? and b.active and r.active
-        order by r.name, b.label`;
-
-/** A shelter's id and name (parameter: its id), to name the board or answer 404. */
-export const SHELTER_NAME_SQL = 'select id, name from shelters where id = ?';
+         from shelters s
+         left join (
+           beds b
+           join rooms r on r.id = b.room_id and r.active
+           ${STAY_AND_HOLD}
+           left join clients sc on sc.id = st.client_id
+           left join clients hc on hc.id = h.client_id
+         ) on b.shelter_id = s.id and b.active
+        where s.id = ?
+        order by r.name collate acimtl_natural, b.label collate acimtl_natural`;

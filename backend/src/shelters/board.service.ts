@@ -8,7 +8,7 @@ import {
   POPULATIONS,
   type Population,
 } from '@acimtl/contracts';
-import { AVAILABILITY_SQL, BOARD_SQL, SHELTER_NAME_SQL } from './board.queries.js';
+import { AVAILABILITY_SQL, BOARD_SQL } from './board.queries.js';
 import { ShelterError, ShelterErrorCode } from './shelters.error.js';
 
 interface AvailabilityRow {
@@ -26,8 +26,11 @@ interface AvailabilityRow {
   lastChangeAt: Date;
 }
 
+/** A row of `BOARD_SQL`: the room and bed are null for a shelter without beds. */
 interface BoardRow {
-  roomId: string;
+  shelterId: string;
+  shelterName: string;
+  roomId: string | null;
   roomName: string;
   bedId: string;
   label: string;
@@ -88,27 +91,27 @@ export class BoardService {
   }
 
   async board(shelterId: string): Promise<Board> {
-    const connection = this.em.getConnection();
-    // Side by side on two pooled connections: the board is refreshed every few seconds.
-    const [[shelter], rows] = await Promise.all([
-      connection.execute<{ id: string; name: string }[]>(SHELTER_NAME_SQL, [shelterId]),
-      connection.execute<BoardRow[]>(BOARD_SQL, [shelterId]),
-    ]);
-    if (!shelter) {
+    const rows = await this.em.getConnection().execute<BoardRow[]>(BOARD_SQL, [shelterId]);
+    if (rows.length === 0) {
       throw new ShelterError(ShelterErrorCode.NotFound, 'No shelter has this id.');
     }
 
-    return { shelter, generatedAt: new Date().toISOString(), rooms: groupByRoom(rows) };
+    return {
+      shelter: { id: rows[0].shelterId, name: rows[0].shelterName },
+      generatedAt: new Date().toISOString(),
+      rooms: groupByRoom(rows),
+    };
   }
 }
 
-// Bed 2 before bed 10, whatever the accents; one collator, not one per comparison.
-const BED_LABELS = new Intl.Collator('fr', { numeric: true });
-
+/** Rows in reading order, grouped by room; the order is the query's. */
 function groupByRoom(rows: BoardRow[]): Board['rooms'] {
   const rooms = new Map<string, Board['rooms'][number]>();
 
   for (const row of rows) {
+    if (!row.roomId) {
+      continue;
+    }
     const room = rooms.get(row.roomId) ?? { id: row.roomId, name: row.roomName, beds: [] };
     rooms.set(row.roomId, room);
     room.beds.push({
@@ -136,9 +139,6 @@ function groupByRoom(rows: BoardRow[]): Board['rooms'] {
           }
         : null,
     });
-  }
-  for (const room of rooms.values()) {
-    room.beds.sort((a, b) => BED_LABELS.compare(a.label, b.label));
   }
 
   return [...rooms.values()];
