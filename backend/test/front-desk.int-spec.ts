@@ -269,6 +269,49 @@ describe('the front desk, night by night', () => {
     });
   });
 
+  it("takes a referral's hold with the check-in that names it, and only a referral's", async () => {
+    const bed = here.beds[2];
+    const arrived = await createClient(api.url, coordinator, { shelterId: here.shelter.id });
+    const named = await createClient(api.url, coordinator, { shelterId: here.shelter.id });
+    const referral = await call<HoldView>(api.url, coordinator, 'POST', '/api/holds', {
+      bedId: bed.id,
+      referralName: 'Mission Old Brewery',
+    });
+
+    const unnamed = await call<ApiError>(api.url, coordinator, 'POST', '/api/stays', {
+      clientId: arrived.id,
+      bedId: bed.id,
+    });
+    const taken = await call<StayView>(api.url, coordinator, 'POST', '/api/stays', {
+      clientId: arrived.id,
+      bedId: bed.id,
+      holdId: referral.body.id,
+    });
+    const [row] = await sql<{ released_at: Date | null }>(
+      'select released_at from holds where id = $1',
+      [referral.body.id],
+    );
+    await call(api.url, coordinator, 'POST', `/api/stays/${taken.body.id}/check-out`, {
+      exitReason: 'other',
+    });
+    const forNamed = await call<HoldView>(api.url, coordinator, 'POST', '/api/holds', {
+      bedId: bed.id,
+      clientId: named.id,
+    });
+    const notTheirs = await call<ApiError>(api.url, coordinator, 'POST', '/api/stays', {
+      clientId: arrived.id,
+      bedId: bed.id,
+      holdId: forNamed.body.id,
+    });
+    await call(api.url, coordinator, 'DELETE', `/api/holds/${forNamed.body.id}`);
+
+    expect(unnamed.body.code).toBe('BED_HELD');
+    expect(taken.status).toBe(201);
+    expect(row.released_at).not.toBeNull();
+    expect(notTheirs.status).toBe(409);
+    expect(notTheirs.body.code).toBe('BED_HELD');
+  });
+
   it('refuses a check-in during an active restriction, unless overridden with a written reason', async () => {
     const person = await createClient(api.url, coordinator, { shelterId: here.shelter.id });
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Montreal' });

@@ -60,7 +60,12 @@ export class StaysService {
       if (!facts.clientExists) {
         throw new FrontDeskError(FrontDeskErrorCode.ClientNotFound, 'No client has this id.');
       }
-      if (bed.liveHoldId && bed.liveHoldClientId !== dto.clientId) {
+      const takesReferral = Boolean(dto.holdId) && !bed.liveHoldClientId;
+      if (
+        bed.liveHoldId &&
+        bed.liveHoldClientId !== dto.clientId &&
+        !(takesReferral && bed.liveHoldId === dto.holdId)
+      ) {
         throw new FrontDeskError(FrontDeskErrorCode.BedHeld, 'This bed is held for someone else.');
       }
       if (facts.restrictedUntil && !dto.restrictionOverride) {

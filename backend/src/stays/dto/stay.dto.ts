@@ -20,6 +20,14 @@ export class CheckInDto {
     message: 'restrictionOverride must explain the decision in 10 to 2000 characters',
   })
   restrictionOverride?: string;
+
+  /**
+   * The referral's hold on the bed, which this check-in takes: the person the bed was kept for
+   * has arrived. A hold for a named person is taken only by that person's check-in.
+   */
+  @IsOptional()
+  @IsUUID('all', { message: 'holdId must be a hold id' })
+  holdId?: string;
 }
 
 export class CheckOutDto {

@@ -29,6 +29,8 @@ export interface CheckInInput {
   clientId: string;
   bedId: string;
   restrictionOverride?: string;
+  /** A referral's hold on the bed, taken by this check-in. */
+  holdId?: string;
 }
 
 export interface HoldInput {

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -8,13 +8,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, firstValueFrom, of } from 'rxjs';
+import { firstValueFrom, of } from 'rxjs';
 import type { ClientMatch } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { type ClientInput, FrontDeskApi } from '../../core/data/front-desk.api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ClientForm } from '../../shared/clients/client-form';
-import { ClientMatches } from '../../shared/clients/client-matches';
+import { ClientSearch } from '../../shared/clients/client-search';
 import type { BoardBed } from './board.store';
 import { valueOf } from '../../shared/data/value-of';
 
@@ -47,7 +47,7 @@ const OVERRIDE_MIN = 10;
     MatProgressBarModule,
     TranslocoPipe,
     ClientForm,
-    ClientMatches,
+    ClientSearch,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './dialog.scss',
@@ -57,39 +57,12 @@ const OVERRIDE_MIN = 10;
       @switch (step()) {
         @case ('search') {
           <p>{{ 'checkIn.searchFirst' | transloco }}</p>
-          <mat-form-field class="wide">
-            <mat-label>{{ 'clients.searchLabel' | transloco }}</mat-label>
-            <input
-              matInput
-              type="search"
-              autocomplete="off"
-              [value]="query()"
-              (input)="query.set($any($event.target).value)"
-              cdkFocusInitial
-            />
-            <mat-hint>{{ 'clients.searchHint' | transloco }}</mat-hint>
-          </mat-form-field>
-          @if (matches.isLoading()) {
-            <mat-progress-bar
-              mode="indeterminate"
-              [attr.aria-label]="'common.loading' | transloco"
-            />
-          }
-          @if (matches.error(); as error) {
-            <p class="failure" role="alert">{{ errorKey(error) | transloco }}</p>
-          }
-          @if (matches.hasValue() && matches.value(); as page) {
-            <div aria-live="polite">
-              @if (page.items.length > 0) {
-                <aci-client-matches
-                  [matches]="page.items"
-                  actionKey="checkIn.pick"
-                  (picked)="pick($event)"
-                />
-              } @else {
-                <p class="notice">{{ 'clients.noMatch' | transloco: { q: debouncedQuery() } }}</p>
-              }
-            </div>
+          <aci-client-search
+            actionKey="checkIn.pick"
+            (picked)="pick($event)"
+            (searched)="searched.set($event)"
+          />
+          @if (searched() !== null) {
             <p>
               <button mat-stroked-button type="button" (click)="step.set('create')">
                 {{ 'checkIn.createNew' | transloco }}
@@ -193,12 +166,9 @@ export class CheckInDialog {
   protected readonly locale = inject(LanguageService).current;
 
   protected readonly overrideMin = OVERRIDE_MIN;
-  protected readonly errorKey = (error: unknown) => describeError(error).key;
   protected readonly step = signal<'search' | 'create' | 'confirm'>('search');
-  protected readonly query = signal('');
-  protected readonly debouncedQuery = toSignal(toObservable(this.query).pipe(debounceTime(300)), {
-    initialValue: '',
-  });
+  /** The last query whose matches were shown: a new record starts from its names. */
+  protected readonly searched = signal<string | null>(null);
   protected readonly picked = signal<Picked | null>(null);
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
@@ -209,18 +179,9 @@ export class CheckInDialog {
     validators: [Validators.required, Validators.minLength(OVERRIDE_MIN)],
   });
 
-  protected readonly matches = rxResource({
-    params: () => {
-      const q = this.debouncedQuery().trim();
-
-      return q.length >= 2 ? q : undefined;
-    },
-    stream: ({ params }) => this.api.searchClients(params),
-  });
-
   /** Names typed in the search, split for the new record. */
   protected readonly prefill = computed(() => {
-    const [givenName = '', ...rest] = this.debouncedQuery().trim().split(/\s+/);
+    const [givenName = '', ...rest] = (this.searched() ?? '').split(/\s+/);
 
     return { givenName, familyName: rest.join(' ') };
   });
@@ -309,14 +270,13 @@ export class CheckInDialog {
     this.busy.set(true);
     this.failure.set(null);
     try {
+      // A referral's hold is taken by the check-in itself, in the same transaction.
       const hold = this.data.bed.hold;
-      if (hold && !hold.clientId) {
-        await firstValueFrom(this.api.release(hold.id));
-      }
       await firstValueFrom(
         this.api.checkIn({
           clientId: picked.id,
           bedId: this.data.bed.id,
+          ...(hold && !hold.clientId ? { holdId: hold.id } : {}),
           ...(this.needsOverride() ? { restrictionOverride: this.override.value.trim() } : {}),
         }),
       );

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   input,
   output,
@@ -85,6 +86,9 @@ export class ClientSearch {
   /** Emits the match the person picked; the search is then cleared. */
   readonly picked = output<ClientMatch>();
 
+  /** Emits the query whose matches are now shown, even when nothing matched. */
+  readonly searched = output<string>();
+
   protected readonly errorKey = (error: unknown) => describeError(error).key;
   protected readonly query = signal('');
   protected readonly debouncedQuery = toSignal(toObservable(this.query).pipe(debounceTime(300)), {
@@ -110,6 +114,14 @@ export class ClientSearch {
 
     return page.items.filter((match) => !excluded.has(match.id));
   });
+
+  constructor() {
+    effect(() => {
+      if (this.shown() !== null) {
+        this.searched.emit(this.debouncedQuery().trim());
+      }
+    });
+  }
 
   protected pick(match: ClientMatch): void {
     this.picked.emit(match);
