@@ -33,7 +33,10 @@ app.use(
 
 app.use(express.static(browserDistFolder, { maxAge: '1y', index: false, redirect: false }));
 
+// Rendered pages carry the signed-in person's data, and the API responses they were rendered
+// with for hydration to reuse: never to be kept by a browser's or a proxy's cache.
 app.use((req, res, next) => {
+  res.setHeader('cache-control', 'private, no-store');
   angularApp
     .handle(req)
     .then((response) => (response ? writeResponseToNodeResponse(response, res) : next()))

@@ -52,6 +52,29 @@ test.describe('signing in and out', () => {
     expect(html).not.toContain('Connexion');
   });
 
+  test('hydrates a signed-in page with the data it was rendered with, asking the API nothing again', async ({
+    page,
+    signIn,
+  }) => {
+    await signIn('coordinator');
+    const id = await shelterId(page, COORDINATOR_SHELTER);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/')) {
+        asked.push(`${request.method()} ${pathname}`);
+      }
+    });
+
+    const response = await page.goto(`/shelters/${id}/board`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(COORDINATOR_SHELTER);
+    await page.waitForLoadState('networkidle');
+
+    expect(response?.headers()['cache-control']).toBe('private, no-store');
+    expect(asked).not.toContain(`GET /api/shelters/${id}/board`);
+    expect(asked).not.toContain('GET /api/auth/me');
+  });
+
   test('resumes a session whose access token has expired, without asking to sign in', async ({
     page,
     context,

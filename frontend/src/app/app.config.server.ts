@@ -1,6 +1,7 @@
+import { HttpBackend } from '@angular/common/http';
 import { type ApplicationConfig, mergeApplicationConfig } from '@angular/core';
 import { provideServerRendering, withRoutes } from '@angular/ssr';
-import { API_ORIGIN } from './core/api/api-url.interceptor';
+import { API_ORIGIN, ServerApiBackend } from './core/api/server-api.backend';
 import { appConfig } from './app.config';
 import { serverRoutes } from './app.routes.server';
 
@@ -13,6 +14,7 @@ const serverOnly: ApplicationConfig = {
       provide: API_ORIGIN,
       useFactory: () => process.env['API_INTERNAL_URL'] ?? 'http://localhost:3000',
     },
+    { provide: HttpBackend, useClass: ServerApiBackend },
   ],
 };
 

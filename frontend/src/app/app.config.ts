@@ -6,7 +6,6 @@ import {
 } from '@angular/core';
 import { provideClientHydration, withEventReplay } from '@angular/platform-browser';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
-import { apiUrlInterceptor } from './core/api/api-url.interceptor';
 import { connectivityInterceptor } from './core/api/connectivity.interceptor';
 import { csrfInterceptor } from './core/api/csrf.interceptor';
 import { transferCacheInterceptor } from './core/api/transfer-cache.interceptor';
@@ -28,7 +27,6 @@ export const appConfig: ApplicationConfig = {
         sessionInterceptor,
         csrfInterceptor,
         connectivityInterceptor,
-        apiUrlInterceptor,
         transferCacheInterceptor,
       ]),
     ),
