@@ -8,7 +8,11 @@ import { User } from '../users/user.entity.js';
 const HoldSchema = defineEntity({
   name: 'Hold',
   tableName: 'holds',
-  indexes: [{ name: 'holds_live_by_bed', properties: ['bed'], where: { releasedAt: null } }],
+  indexes: [
+    { name: 'holds_live_by_bed', properties: ['bed'], where: { releasedAt: null } },
+    // Who may see a person's record: the shelters that held a bed for them.
+    { properties: ['client'] },
+  ],
   properties: {
     id: uuidPrimaryKey(),
     bed: () => p.manyToOne(Bed).deleteRule('restrict'),

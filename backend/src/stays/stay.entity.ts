@@ -15,7 +15,8 @@ const StaySchema = defineEntity({
     { name: 'stays_one_open_per_bed', properties: ['bed'], where: { checkedOutAt: null } },
     { name: 'stays_one_open_per_client', properties: ['client'], where: { checkedOutAt: null } },
   ],
-  indexes: [{ properties: ['shelter', 'checkedInAt'] }],
+  // A shelter's stays by night, and a person's history (their record, who may see it).
+  indexes: [{ properties: ['shelter', 'checkedInAt'] }, { properties: ['client', 'checkedInAt'] }],
   properties: {
     id: uuidPrimaryKey(),
     client: () => p.manyToOne(Client).deleteRule('restrict'),

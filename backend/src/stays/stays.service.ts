@@ -60,12 +60,9 @@ export class StaysService {
       if (!facts.clientExists) {
         throw new FrontDeskError(FrontDeskErrorCode.ClientNotFound, 'No client has this id.');
       }
-      const takesReferral = Boolean(dto.holdId) && !bed.liveHoldClientId;
-      if (
-        bed.liveHoldId &&
-        bed.liveHoldClientId !== dto.clientId &&
-        !(takesReferral && bed.liveHoldId === dto.holdId)
-      ) {
+      const heldForThem = bed.liveHoldClientId === dto.clientId;
+      const takesReferral = !bed.liveHoldClientId && bed.liveHoldId === dto.holdId;
+      if (bed.liveHoldId && !heldForThem && !takesReferral) {
         throw new FrontDeskError(FrontDeskErrorCode.BedHeld, 'This bed is held for someone else.');
       }
       if (facts.restrictedUntil && !dto.restrictionOverride) {
