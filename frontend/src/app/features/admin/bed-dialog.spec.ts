@@ -120,6 +120,35 @@ describe('BedDialog', () => {
     expect(close).not.toHaveBeenCalled();
   });
 
+  it('refuses a label of spaces only, as an empty one', async () => {
+    type('   ');
+    await save();
+
+    expect(element().querySelector('mat-error')?.textContent?.trim()).toBe('Obligatoire.');
+    http.expectNone(BED_URL);
+  });
+
+  it('marks the field the server refused', async () => {
+    type('B-13');
+    await save();
+
+    http.expectOne(BED_URL).flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request is not valid.',
+        requestId: 'request-1',
+        details: [{ field: 'label', messages: ['label must be shorter'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+
+    expect(element().querySelector('mat-error')?.textContent?.trim()).toBe(
+      'Le serveur a refusé cette valeur.',
+    );
+  });
+
   it('refuses a label longer than fifty characters and sends nothing', async () => {
     type('B'.repeat(51));
     await save();

@@ -10,7 +10,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { BED_KINDS, type BedView } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
-import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
+import {
+  errorKeyOf,
+  errorParamsOf,
+  markServerErrors,
+  notBlank,
+} from '../../shared/ui/field-errors';
 import { SheltersApi } from './shelters.api';
 
 export interface BedDialogData {
@@ -82,7 +87,7 @@ export class BedDialog {
   protected readonly errorKey = errorKeyOf;
   protected readonly errorParams = errorParamsOf;
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    label: [this.data.bed.label, [Validators.required, Validators.maxLength(50)]],
+    label: [this.data.bed.label, [notBlank, Validators.maxLength(50)]],
     kind: [this.data.bed.kind],
     accessible: [this.data.bed.accessible],
     lowerBunk: [this.data.bed.lowerBunk],
@@ -107,7 +112,9 @@ export class BedDialog {
       );
       this.dialog.close(true);
     } catch (error) {
-      this.failure.set(describeError(error).key);
+      const view = describeError(error);
+      this.failure.set(view.key);
+      markServerErrors(this.form.controls, view.fields);
     } finally {
       this.busy.set(false);
     }

@@ -1,4 +1,11 @@
-import type { AbstractControl } from '@angular/forms';
+import type { AbstractControl, ValidationErrors } from '@angular/forms';
+
+/** Like `Validators.required`, and refuses text that is only spaces as well. */
+export function notBlank(control: AbstractControl): ValidationErrors | null {
+  return typeof control.value === 'string' && control.value.trim() === ''
+    ? { required: true }
+    : null;
+}
 
 /** The translation key of a form control's first validation error, for `<mat-error>`. */
 export function errorKeyOf(control: AbstractControl | null): string {
