@@ -87,9 +87,11 @@ export async function seedDemoData(
     const nextFreeBed = bedsByShelter.map(() => 0);
     for (const demo of DEMO_CLIENTS) {
       const { staysAt, birthDate, ...fields } = demo;
+      // Registered where they first slept, as the front desk does when it creates a record.
       const client = tx.create(Client, {
         ...fields,
         birthDate: birthDate ?? null,
+        registeredAt: staysAt === undefined ? null : bedsByShelter[staysAt][0].shelter,
         createdBy: admin,
       });
 

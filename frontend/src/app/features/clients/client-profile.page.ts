@@ -94,7 +94,9 @@ import { RestrictionDialog } from './restriction-dialog';
             <div>
               <dt>{{ 'profile.registeredAt' | transloco }}</dt>
               <dd>
-                {{ client.registeredAt?.name ?? '—' }},
+                @if (client.registeredAt; as shelter) {
+                  {{ shelter.name }},
+                }
                 {{ client.createdAt | date: 'mediumDate' : undefined : locale() }}
               </dd>
             </div>
