@@ -10,6 +10,7 @@ import { firstValueFrom } from 'rxjs';
 import { EXIT_REASONS, type ExitReason } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { FrontDeskApi } from '../../core/data/front-desk.api';
+import { errorKeyOf, errorParamsOf, markServerErrors } from '../../shared/ui/field-errors';
 import type { BoardBed } from './board.store';
 
 /** Checks a person out of their bed, with the reason they left and where to. */
@@ -39,12 +40,16 @@ import type { BoardBed } from './board.store';
               <mat-option [value]="reason">{{ 'exitReason.' + reason | transloco }}</mat-option>
             }
           </mat-select>
-          <mat-error>{{ 'validation.required' | transloco }}</mat-error>
+          <mat-error>{{
+            errorKey(form.controls.exitReason) | transloco: errorParams(form.controls.exitReason)
+          }}</mat-error>
         </mat-form-field>
         <mat-form-field class="wide">
           <mat-label>{{ 'checkOut.destination' | transloco }}</mat-label>
           <input matInput formControlName="destination" autocomplete="off" />
-          <mat-error>{{ 'validation.maxLength' | transloco: { length: 200 } }}</mat-error>
+          <mat-error>{{
+            errorKey(form.controls.destination) | transloco: errorParams(form.controls.destination)
+          }}</mat-error>
         </mat-form-field>
         @if (failure(); as failure) {
           <p class="failure" role="alert">{{ failure | transloco }}</p>
@@ -67,6 +72,8 @@ export class CheckOutDialog {
   protected readonly reasons = EXIT_REASONS;
   protected readonly busy = signal(false);
   protected readonly failure = signal<string | null>(null);
+  protected readonly errorKey = errorKeyOf;
+  protected readonly errorParams = errorParamsOf;
   protected readonly form = inject(FormBuilder).nonNullable.group({
     exitReason: ['' as ExitReason | '', Validators.required],
     destination: ['', Validators.maxLength(200)],
@@ -86,7 +93,9 @@ export class CheckOutDialog {
       await firstValueFrom(this.api.checkOut(stay.id, exitReason, destination.trim()));
       this.dialog.close(true);
     } catch (error) {
-      this.failure.set(describeError(error).key);
+      const view = describeError(error);
+      this.failure.set(view.key);
+      markServerErrors(this.form.controls, view.fields);
     } finally {
       this.busy.set(false);
     }

@@ -12,7 +12,7 @@ import type { ClientMatch } from '@acimtl/contracts';
 import { describeError } from '../../core/api/api-error';
 import { FrontDeskApi, type HoldInput } from '../../core/data/front-desk.api';
 import { ClientSearch } from '../../shared/clients/client-search';
-import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
+import { errorKeyOf, errorParamsOf, markServerErrors } from '../../shared/ui/field-errors';
 import type { BoardBed } from './board.store';
 
 const DEFAULT_MINUTES = 150;
@@ -149,7 +149,9 @@ export class HoldDialog {
       await firstValueFrom(this.api.hold(input));
       this.dialog.close(true);
     } catch (error) {
-      this.failure.set(describeError(error).key);
+      const view = describeError(error);
+      this.failure.set(view.key);
+      markServerErrors(this.form.controls, view.fields);
     } finally {
       this.busy.set(false);
     }

@@ -221,4 +221,23 @@ describe('IncidentsPage', () => {
     expect(involved()).toEqual([]);
     expect(element().textContent).toContain("Personne n'est ajouté pour l'instant.");
   });
+
+  it("shows the server's refusal next to the field it names", async () => {
+    (await recordIncident()).flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request is not valid.',
+        requestId: 'request-1',
+        details: [{ field: 'description', messages: ['description is too long'] }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+
+    const description = element().querySelector('[formcontrolname=description]')!;
+    expect(
+      description.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim(),
+    ).toBe('Le serveur a refusé cette valeur.');
+  });
 });

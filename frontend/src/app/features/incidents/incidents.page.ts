@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource } from '@angular/core/rxjs-interop';
 import {
   FormBuilder,
+  type FormGroup,
   type FormGroupDirective,
   ReactiveFormsModule,
   Validators,
@@ -29,6 +30,7 @@ import { describeError } from '../../core/api/api-error';
 import { LanguageService } from '../../core/i18n/language.service';
 import { montrealDay } from '../../shared/format/montreal-date';
 import { ClientSearch } from '../../shared/clients/client-search';
+import { errorKeyOf, errorParamsOf, markServerErrors } from '../../shared/ui/field-errors';
 import { LoadState } from '../../shared/ui/load-state';
 import { ShelterChoices } from '../../shared/ui/shelter-choices';
 import { IncidentsApi } from './incidents.api';
@@ -92,7 +94,10 @@ import { IncidentsApi } from './incidents.api';
               <mat-form-field>
                 <mat-label>{{ 'incidents.occurredAt' | transloco }}</mat-label>
                 <input matInput type="datetime-local" formControlName="occurredAt" />
-                <mat-error>{{ 'validation.required' | transloco }}</mat-error>
+                <mat-error>{{
+                  errorKey(incident.controls.occurredAt)
+                    | transloco: errorParams(incident.controls.occurredAt)
+                }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'incidents.type' | transloco }}</mat-label>
@@ -103,7 +108,9 @@ import { IncidentsApi } from './incidents.api';
                     }}</mat-option>
                   }
                 </mat-select>
-                <mat-error>{{ 'validation.required' | transloco }}</mat-error>
+                <mat-error>{{
+                  errorKey(incident.controls.type) | transloco: errorParams(incident.controls.type)
+                }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'incidents.severity' | transloco }}</mat-label>
@@ -114,16 +121,26 @@ import { IncidentsApi } from './incidents.api';
                     }}</mat-option>
                   }
                 </mat-select>
-                <mat-error>{{ 'validation.required' | transloco }}</mat-error>
+                <mat-error>{{
+                  errorKey(incident.controls.severity)
+                    | transloco: errorParams(incident.controls.severity)
+                }}</mat-error>
               </mat-form-field>
               <mat-form-field class="wide">
                 <mat-label>{{ 'incidents.description' | transloco }}</mat-label>
                 <textarea matInput rows="3" formControlName="description"></textarea>
-                <mat-error>{{ 'validation.minLength' | transloco: { length: 3 } }}</mat-error>
+                <mat-error>{{
+                  errorKey(incident.controls.description)
+                    | transloco: errorParams(incident.controls.description)
+                }}</mat-error>
               </mat-form-field>
               <mat-form-field class="wide">
                 <mat-label>{{ 'incidents.actionsTaken' | transloco }}</mat-label>
                 <textarea matInput rows="2" formControlName="actionsTaken"></textarea>
+                <mat-error>{{
+                  errorKey(incident.controls.actionsTaken)
+                    | transloco: errorParams(incident.controls.actionsTaken)
+                }}</mat-error>
               </mat-form-field>
               <fieldset class="wide involved">
                 <legend>{{ 'incidents.involvedTitle' | transloco }}</legend>
@@ -203,15 +220,26 @@ import { IncidentsApi } from './incidents.api';
                     }}</mat-option>
                   }
                 </mat-select>
-                <mat-error>{{ 'validation.required' | transloco }}</mat-error>
+                <mat-error>{{
+                  errorKey(turnaway.controls.reason)
+                    | transloco: errorParams(turnaway.controls.reason)
+                }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'incidents.referredTo' | transloco }}</mat-label>
                 <input matInput formControlName="referredTo" autocomplete="off" />
+                <mat-error>{{
+                  errorKey(turnaway.controls.referredTo)
+                    | transloco: errorParams(turnaway.controls.referredTo)
+                }}</mat-error>
               </mat-form-field>
               <mat-form-field class="wide">
                 <mat-label>{{ 'incidents.notes' | transloco }}</mat-label>
                 <textarea matInput rows="2" formControlName="notes"></textarea>
+                <mat-error>{{
+                  errorKey(turnaway.controls.notes)
+                    | transloco: errorParams(turnaway.controls.notes)
+                }}</mat-error>
               </mat-form-field>
               <div class="actions">
                 <button mat-flat-button type="submit" [disabled]="busy()">
@@ -254,6 +282,8 @@ export class IncidentsPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
   private readonly form = inject(FormBuilder).nonNullable;
+  protected readonly errorKey = errorKeyOf;
+  protected readonly errorParams = errorParamsOf;
   protected readonly choices = inject(ShelterChoices);
   protected readonly locale = inject(LanguageService).current;
 
@@ -322,7 +352,7 @@ export class IncidentsPage {
 
       return;
     }
-    await this.save(async () => {
+    await this.save(this.incident, async () => {
       await firstValueFrom(
         this.api.recordIncident({
           shelterId,
@@ -349,7 +379,7 @@ export class IncidentsPage {
 
       return;
     }
-    await this.save(async () => {
+    await this.save(this.turnaway, async () => {
       await firstValueFrom(
         this.api.recordTurnaway({
           shelterId,
@@ -363,7 +393,7 @@ export class IncidentsPage {
     });
   }
 
-  private async save(action: () => Promise<void>): Promise<void> {
+  private async save(form: FormGroup, action: () => Promise<void>): Promise<void> {
     this.busy.set(true);
     try {
       await action();
@@ -371,7 +401,9 @@ export class IncidentsPage {
         duration: 4000,
       });
     } catch (error) {
-      this.snackBar.open(this.transloco.translate(describeError(error).key), undefined, {
+      const view = describeError(error);
+      markServerErrors(form.controls, view.fields);
+      this.snackBar.open(this.transloco.translate(view.key), undefined, {
         duration: 6000,
       });
     } finally {
