@@ -8,6 +8,7 @@ import fr from '../../../i18n/fr.json';
 import { IcuTranspiler } from '../../core/i18n/icu.transpiler';
 import '../../core/i18n/locale-data';
 import { BedDialog, type BedDialogData } from './bed-dialog';
+import { settle as settleFixture } from '../../../testing/dom';
 
 const SHELTER = '11111111-1111-4111-8111-111111111111';
 const bed: BedView = {
@@ -96,10 +97,7 @@ describe('BedDialog', () => {
     await settle();
   }
 
-  async function settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    fixture.detectChanges();
-  }
+  const settle = (ms = 0) => settleFixture(fixture, ms);
 
   it('opens with the bed as it is', async () => {
     await settle();

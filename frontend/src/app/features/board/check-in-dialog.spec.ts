@@ -9,6 +9,7 @@ import fr from '../../../i18n/fr.json';
 import '../../core/i18n/locale-data';
 import type { BoardBed } from './board.store';
 import { CheckInDialog, type CheckInData } from './check-in-dialog';
+import { buttonNamed, settle as settleFixture } from '../../../testing/dom';
 
 const SHELTER = '11111111-1111-4111-8111-111111111111';
 const bed: BoardBed = {
@@ -83,16 +84,7 @@ describe('CheckInDialog', () => {
 
   const element = () => fixture.nativeElement as HTMLElement;
 
-  function button(text: string): HTMLButtonElement {
-    const found = [...element().querySelectorAll('button')].find((candidate) =>
-      candidate.textContent?.includes(text),
-    );
-    if (!found) {
-      throw new Error(`No button "${text}" in: ${element().textContent}`);
-    }
-
-    return found;
-  }
+  const button = (text: string) => buttonNamed(element(), text);
 
   async function search(q: string): Promise<void> {
     const box = element().querySelector('input[type=search]') as HTMLInputElement;
@@ -101,14 +93,7 @@ describe('CheckInDialog', () => {
     await settle(350);
   }
 
-  // Waits out the search's debounce (or a turn of the event loop), then renders. Not
-  // `whenStable`: a request in flight keeps the application unstable until it is answered.
-  async function settle(ms = 0): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    fixture.detectChanges();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    fixture.detectChanges();
-  }
+  const settle = (ms = 0) => settleFixture(fixture, ms);
 
   it('offers to create a record only once a search has answered', async () => {
     expect(element().textContent).not.toContain('créer un dossier');

@@ -7,6 +7,7 @@ import type { ClientSearchPage } from '@acimtl/contracts';
 import fr from '../../../i18n/fr.json';
 import type { BoardBed } from './board.store';
 import { HoldDialog } from './hold-dialog';
+import { buttonNamed, settle as settleFixture } from '../../../testing/dom';
 
 const bed: BoardBed = {
   id: 'bed-1',
@@ -66,23 +67,9 @@ describe('HoldDialog', () => {
 
   const element = () => fixture.nativeElement as HTMLElement;
 
-  function button(text: string): HTMLButtonElement {
-    const found = [...element().querySelectorAll('button')].find((candidate) =>
-      candidate.textContent?.includes(text),
-    );
-    if (!found) {
-      throw new Error(`No button "${text}" in: ${element().textContent}`);
-    }
+  const button = (text: string) => buttonNamed(element(), text);
 
-    return found;
-  }
-
-  async function settle(ms = 0): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    fixture.detectChanges();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    fixture.detectChanges();
-  }
+  const settle = (ms = 0) => settleFixture(fixture, ms);
 
   async function search(q: string): Promise<void> {
     const box = element().querySelector('input[type=search]') as HTMLInputElement;

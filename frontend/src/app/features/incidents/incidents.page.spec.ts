@@ -12,6 +12,7 @@ import { SessionStore } from '../../core/auth/session.store';
 import { IcuTranspiler } from '../../core/i18n/icu.transpiler';
 import '../../core/i18n/locale-data';
 import { IncidentsPage } from './incidents.page';
+import { buttonNamed, settle as settleFixture } from '../../../testing/dom';
 
 const SHELTER = '11111111-1111-4111-8111-111111111111';
 const INCIDENTS_URL = `/api/shelters/${SHELTER}/incidents`;
@@ -94,25 +95,10 @@ describe('IncidentsPage', () => {
       (match) => match.textContent,
     );
 
-  function buttonIn(selector: string, text: string): HTMLButtonElement {
-    const found = [...element().querySelectorAll(`${selector} button`)].find((candidate) =>
-      candidate.textContent?.includes(text),
-    );
-    if (!found) {
-      throw new Error(`No button "${text}" in ${selector}: ${element().textContent}`);
-    }
+  const buttonIn = (selector: string, text: string) =>
+    buttonNamed(element().querySelector(selector)!, text);
 
-    return found as HTMLButtonElement;
-  }
-
-  // Waits out the search's debounce (or a turn of the event loop), then renders. Not
-  // `whenStable`: a request in flight keeps the application unstable until it is answered.
-  async function settle(ms = 0): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    fixture.detectChanges();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    fixture.detectChanges();
-  }
+  const settle = (ms = 0) => settleFixture(fixture, ms);
 
   async function search(q: string, answer: ClientSearchPage): Promise<void> {
     const box = element().querySelector('[data-testid=client-search]') as HTMLInputElement;
