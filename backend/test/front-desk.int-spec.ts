@@ -12,7 +12,13 @@ import type {
   StayView,
 } from '@acimtl/contracts';
 import { createAccount, sql } from './support/accounts.js';
-import { type ArrangedShelter, arrangeShelter, call, createClient } from './support/front-desk.js';
+import {
+  type ArrangedShelter,
+  arrangeFrontDesk,
+  arrangeShelter,
+  call,
+  createClient,
+} from './support/front-desk.js';
 import { signInForTokens } from './support/http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -27,14 +33,10 @@ describe('the front desk, night by night', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    const adminAccount = await createAccount('admin');
-    admin = (await signInForTokens(api.url, adminAccount.email, adminAccount.password)).accessToken;
-    here = await arrangeShelter(api.url, admin, 4);
-    there = await arrangeShelter(api.url, admin, 2);
-    const c = await createAccount('coordinator', { shelterIds: [here.shelter.id] });
-    const s = await createAccount('coordinator', { shelterIds: [there.shelter.id] });
-    coordinator = (await signInForTokens(api.url, c.email, c.password)).accessToken;
-    stranger = (await signInForTokens(api.url, s.email, s.password)).accessToken;
+    ({ admin, here, there, coordinator, stranger } = await arrangeFrontDesk(api.url, {
+      here: 4,
+      there: 2,
+    }));
     helene = await createClient(api.url, admin, {
       givenName: 'Hélène',
       familyName: 'Lapointe-Tremblay',

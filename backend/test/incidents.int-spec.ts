@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ApiError, ClientIncidentView, ClientView, IncidentView } from '@acimtl/contracts';
-import { createAccount, sql } from './support/accounts.js';
-import { type ArrangedShelter, arrangeShelter, call, createClient } from './support/front-desk.js';
-import { signInForTokens } from './support/http.js';
+import { sql } from './support/accounts.js';
+import {
+  type ArrangedShelter,
+  arrangeFrontDesk,
+  call,
+  createClient,
+} from './support/front-desk.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('a client’s incidents', () => {
@@ -40,14 +44,10 @@ describe('a client’s incidents', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    const adminAccount = await createAccount('admin');
-    admin = (await signInForTokens(api.url, adminAccount.email, adminAccount.password)).accessToken;
-    here = await arrangeShelter(api.url, admin, 1);
-    there = await arrangeShelter(api.url, admin, 1);
-    const c = await createAccount('coordinator', { shelterIds: [here.shelter.id] });
-    const s = await createAccount('coordinator', { shelterIds: [there.shelter.id] });
-    coordinator = (await signInForTokens(api.url, c.email, c.password)).accessToken;
-    stranger = (await signInForTokens(api.url, s.email, s.password)).accessToken;
+    ({ admin, here, there, coordinator, stranger } = await arrangeFrontDesk(api.url, {
+      here: 1,
+      there: 1,
+    }));
 
     client = await createClient(api.url, coordinator, {
       givenName: 'Élodie',

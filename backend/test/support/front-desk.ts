@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BedView, ClientView, RoomView, ShelterView } from '@acimtl/contracts';
-import { bearer } from './http.js';
+import { createAccount } from './accounts.js';
+import { bearer, signInForTokens } from './http.js';
 
 export interface ArrangedShelter {
   shelter: ShelterView;
@@ -67,6 +68,38 @@ export async function arrangeShelter(
   }
 
   return { shelter: shelter.body, room: room.body, beds: made };
+}
+
+/** Who the front-desk tests act as: an admin, and a coordinator of each of two shelters. */
+export interface ArrangedFrontDesk {
+  admin: string;
+  here: ArrangedShelter;
+  there: ArrangedShelter;
+  /** A coordinator of `here`. */
+  coordinator: string;
+  /** A coordinator of `there`, who must not see what happens `here`. */
+  stranger: string;
+}
+
+/** Two shelters with the given numbers of beds, and access tokens of the people above. */
+export async function arrangeFrontDesk(
+  api: string,
+  beds: { here: number; there: number },
+): Promise<ArrangedFrontDesk> {
+  const adminAccount = await createAccount('admin');
+  const admin = (await signInForTokens(api, adminAccount.email, adminAccount.password)).accessToken;
+  const here = await arrangeShelter(api, admin, beds.here);
+  const there = await arrangeShelter(api, admin, beds.there);
+  const ours = await createAccount('coordinator', { shelterIds: [here.shelter.id] });
+  const theirs = await createAccount('coordinator', { shelterIds: [there.shelter.id] });
+
+  return {
+    admin,
+    here,
+    there,
+    coordinator: (await signInForTokens(api, ours.email, ours.password)).accessToken,
+    stranger: (await signInForTokens(api, theirs.email, theirs.password)).accessToken,
+  };
 }
 
 export async function createClient(api: string, token: string, fields: Record<string, unknown>) {
