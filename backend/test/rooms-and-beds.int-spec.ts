@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Availability, BedView, Board, RoomView, StayView } from '@acimtl/contracts';
+import type {
+  Availability,
+  BedView,
+  Board,
+  RoomView,
+  ShelterView,
+  StayView,
+} from '@acimtl/contracts';
 import { createAccount } from './support/accounts.js';
 import { type ArrangedShelter, arrangeShelter, call, createClient } from './support/front-desk.js';
 import { signInForTokens } from './support/http.js';
@@ -158,5 +165,26 @@ describe('rooms and beds in the registry', () => {
     );
 
     expect(status).toBe(404);
+  });
+
+  it('changes only what an update names, and writes a postal code in capitals', async () => {
+    const created = await call<ShelterView>(api.url, admin, 'POST', '/api/shelters', {
+      name: `Refuge de Longueuil ${Date.now()}`,
+      street: '150 rue Saint-Charles Ouest',
+      city: 'Longueuil',
+      postalCode: 'j4h 1c6',
+      phone: '450-555-0101',
+      populations: ['men'],
+    });
+    const path = `/api/shelters/${created.body.id}`;
+
+    const phoned = await call<ShelterView>(api.url, admin, 'PATCH', path, {
+      phone: '450-555-0199',
+    });
+    const moved = await call<ShelterView>(api.url, admin, 'PATCH', path, { postalCode: 'j4k 2t5' });
+
+    expect(created.body).toMatchObject({ city: 'Longueuil', postalCode: 'J4H 1C6' });
+    expect(phoned.body).toMatchObject({ city: 'Longueuil', phone: '450-555-0199' });
+    expect(moved.body).toMatchObject({ city: 'Longueuil', postalCode: 'J4K 2T5' });
   });
 });

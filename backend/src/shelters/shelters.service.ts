@@ -1,7 +1,6 @@
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { BedView, RoomView, ShelterView } from '@acimtl/contracts';
-import { sentFields } from '../common/http/sent-fields.js';
 import { sqlOf } from '../database/sql.js';
 import { Stay } from '../stays/stay.entity.js';
 import { Bed } from './bed.entity.js';
@@ -53,7 +52,7 @@ export class SheltersService {
   }
 
   async create(dto: CreateShelterDto): Promise<ShelterView> {
-    const shelter = this.em.create(Shelter, { ...dto, postalCode: dto.postalCode.toUpperCase() });
+    const shelter = this.em.create(Shelter, { ...dto, city: dto.city ?? DEFAULT_CITY });
     await flushUnique(this.em, 'A shelter with this name already exists.');
 
     return toShelterView(shelter);
@@ -61,7 +60,7 @@ export class SheltersService {
 
   async update(id: string, dto: UpdateShelterDto): Promise<ShelterView> {
     const shelter = await this.find(id);
-    this.em.assign(shelter, sentFields(dto));
+    this.em.assign(shelter, dto);
     await flushUnique(this.em, 'A shelter with this name already exists.');
 
     return toShelterView(shelter);
@@ -91,7 +90,7 @@ export class SheltersService {
         }
       }
 
-      tx.assign(room, sentFields(dto));
+      tx.assign(room, dto);
       room.shelter.boardChangedAt = new Date();
       await flushUnique(tx, 'This shelter already has a room with this name.');
 
@@ -137,7 +136,7 @@ export class SheltersService {
       }
 
       tx.assign(bed, {
-        ...sentFields(dto),
+        ...dto,
         outOfServiceReason:
           dto.outOfService === false ? null : (dto.outOfServiceReason ?? bed.outOfServiceReason),
       });
@@ -173,6 +172,9 @@ export class SheltersService {
     return room;
   }
 }
+
+/** Where a shelter is when its address names no city. */
+const DEFAULT_CITY = 'Montréal';
 
 /** Whether someone sleeps in a room (parameter: the room). */
 const ROOM_OCCUPIED_SQL = `select exists (

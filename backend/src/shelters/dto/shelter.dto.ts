@@ -28,12 +28,14 @@ export class CreateShelterDto {
   @Length(2, 200)
   street!: string;
 
+  /** Montréal when not given. No default here: an update that does not name it keeps it. */
+  @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(2, 100)
-  city: string = 'Montréal';
+  city?: string;
 
-  @Transform(trim)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @Matches(/^[A-Za-z]\d[A-Za-z] ?\d[A-Za-z]\d$/, {
     message: 'postalCode must be a Canadian postal code',
   })
