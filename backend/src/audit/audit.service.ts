@@ -12,10 +12,12 @@ export interface AuditFact {
   clientId: string | null;
 }
 
-/** One audit event (parameters: actor, action, entity type and id, client, request, address). */
-export const AUDIT_INSERT_SQL = `insert into audit_events
-         (actor_id, action, entity_type, entity_id, client_id, request_id, client_address)
-       values (?, ?, ?, ?, ?, ?, ?)`;
+/** The columns `auditParams` fills, in its order. */
+const AUDIT_COLUMNS =
+  'audit_events (actor_id, action, entity_type, entity_id, client_id, request_id, client_address)';
+
+/** One audit event (parameters: `auditParams`). */
+export const AUDIT_INSERT_SQL = `insert into ${AUDIT_COLUMNS} values (?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * A read that writes its audit event in the same statement, atomic as a statement is: the
@@ -25,8 +27,7 @@ export const AUDIT_INSERT_SQL = `insert into audit_events
 export function auditedReadSql(read: string, { ifFound = false, orderBy = '' } = {}): string {
   return `with found as (${read}),
        audited as (
-         insert into audit_events
-                (actor_id, action, entity_type, entity_id, client_id, request_id, client_address)
+         insert into ${AUDIT_COLUMNS}
          select ?, ?, ?, ?, ?, ?, ?${ifFound ? ' where exists (select 1 from found)' : ''}
        )
   select * from found${orderBy ? ` order by ${orderBy}` : ''}`;

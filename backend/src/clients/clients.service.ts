@@ -156,9 +156,7 @@ export class ClientsService {
   }
 
   private async view(clientId: string): Promise<ClientView> {
-    const [row] = await sqlOf(this.em.fork()).all<ClientRecordRow>(clientRecordSql(true), [
-      clientId,
-    ]);
+    const [row] = await sqlOf(this.em).all<ClientRecordRow>(clientRecordSql(true), [clientId]);
 
     return toClientView(row);
   }

@@ -48,7 +48,7 @@ export class DocumentsService {
 
   async upload(clientId: string, request: FastifyRequest, actor: Actor): Promise<DocumentView> {
     // Before a byte of the body is read: a stranger learns nothing, even from an error.
-    await this.access.assertCanSee(this.em.fork(), actor, clientId);
+    await this.access.assertCanSee(this.em, actor, clientId);
 
     const upload = await readUpload(request);
     try {

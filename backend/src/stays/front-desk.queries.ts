@@ -16,6 +16,9 @@ const STAY_COLUMNS = `s.id, s.client_id as "clientId",
        s.exit_reason as "exitReason", s.destination,
        s.restriction_override as "restrictionOverride"`;
 
+/** Where `STAY_COLUMNS` come from, given stays as `s`. */
+const STAY_JOINS = 'join clients c on c.id = s.client_id join beds b on b.id = s.bed_id';
+
 /**
  * Whether a client exists, and until when an active restriction bars them from a shelter
  * (parameters: client, client, today, today, shelter).
@@ -36,7 +39,7 @@ export const CHECK_IN_SQL = `with s as (
        returning *
      )
      select ${STAY_COLUMNS}
-       from s join clients c on c.id = s.client_id join beds b on b.id = s.bed_id`;
+       from s ${STAY_JOINS}`;
 
 /** Locks a stay (parameter: its id) before it changes. */
 export const LOCK_STAY_SQL = `select id, shelter_id as "shelterId", client_id as "clientId",
@@ -54,20 +57,20 @@ export const CHECK_OUT_SQL = `with s as (
        returning *
      )
      select ${STAY_COLUMNS}
-       from s join clients c on c.id = s.client_id join beds b on b.id = s.bed_id`;
+       from s ${STAY_JOINS}`;
 
 /** Moves a locked, open stay to another bed and answers it as shown (parameters: bed, stay). */
 export const MOVE_SQL = `with s as (
        update stays set bed_id = ? where id = ? returning *
      )
      select ${STAY_COLUMNS}
-       from s join clients c on c.id = s.client_id join beds b on b.id = s.bed_id`;
+       from s ${STAY_JOINS}`;
 
 /**
  * Stays at a shelter, newest first (parameters: shelter, whether only open ones, how many).
  */
 export const SHELTER_STAYS_SQL = `select ${STAY_COLUMNS}
-       from stays s join clients c on c.id = s.client_id join beds b on b.id = s.bed_id
+       from stays s ${STAY_JOINS}
       where s.shelter_id = ? and (not ?::boolean or s.checked_out_at is null)
       order by s.checked_in_at desc
       limit ?`;
@@ -77,7 +80,7 @@ export const SHELTER_STAYS_SQL = `select ${STAY_COLUMNS}
  * shelters as a uuid array or null for all, how many).
  */
 export const CLIENT_STAYS_SQL = `select ${STAY_COLUMNS}
-       from stays s join clients c on c.id = s.client_id join beds b on b.id = s.bed_id
+       from stays s ${STAY_JOINS}
       where s.client_id = ? and (?::uuid[] is null or s.shelter_id = any(?::uuid[]))
       order by s.checked_in_at desc
       limit ?`;
