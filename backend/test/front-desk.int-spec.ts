@@ -411,41 +411,55 @@ describe('the front desk, night by night', () => {
   });
 
   it('reports occupancy per night as JSON and CSV', async () => {
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Montreal' });
+    // A night is counted at 23:00, so tonight's figures depend on the hour the test runs: the
+    // stay, the turnaway and the beds are moved to an evening a week ago instead.
+    const night = new Date(Date.now() - 7 * 24 * 3600 * 1000).toLocaleDateString('en-CA', {
+      timeZone: 'America/Montreal',
+    });
+    const evening = `(($1::date) + time '20:00') at time zone 'America/Montreal'`;
     const stay = await call<StayView>(api.url, coordinator, 'POST', '/api/stays', {
       clientId: helene.id,
       bedId: here.beds[0].id,
     });
-    await call(api.url, coordinator, 'POST', '/api/turnaways', {
+    const turnaway = await call<{ id: string }>(api.url, coordinator, 'POST', '/api/turnaways', {
       shelterId: here.shelter.id,
       reason: 'no-bed',
       referredTo: 'Mission Verdun',
     });
+    await sql(`update stays set checked_in_at = ${evening} where id = $2`, [night, stay.body.id]);
+    await sql(`update turnaways set occurred_at = ${evening} + interval '1 hour' where id = $2`, [
+      night,
+      turnaway.body.id,
+    ]);
+    await sql(`update beds set created_at = ${evening} - interval '1 day' where shelter_id = $2`, [
+      night,
+      here.shelter.id,
+    ]);
 
     const json = await call<OccupancyReport>(
       api.url,
       coordinator,
       'GET',
-      `/api/reports/occupancy?from=${today}&to=${today}&shelterId=${here.shelter.id}`,
+      `/api/reports/occupancy?from=${night}&to=${night}&shelterId=${here.shelter.id}`,
     );
     const csv = await fetch(
-      `${api.url}/api/reports/occupancy?from=${today}&to=${today}&shelterId=${here.shelter.id}&format=csv`,
+      `${api.url}/api/reports/occupancy?from=${night}&to=${night}&shelterId=${here.shelter.id}&format=csv`,
       {
         headers: { authorization: `Bearer ${coordinator}` },
       },
     );
-    const night = json.body.nights[0];
+    const figures = json.body.nights[0];
 
     expect(json.status).toBe(200);
-    expect(night).toMatchObject({
-      night: today,
+    expect(figures).toMatchObject({
+      night,
       bedsInService: 4,
       occupied: 1,
       turnaways: 1,
       occupancyRate: 0.25,
     });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(await csv.text()).toContain(`${today},4,1,0,1,0.25`);
+    expect(await csv.text()).toContain(`${night},4,1,0,1,0.25`);
     await call(api.url, coordinator, 'POST', `/api/stays/${stay.body.id}/check-out`, {
       exitReason: 'other',
     });
