@@ -8,6 +8,7 @@ import {
   POPULATIONS,
   type Population,
 } from '@acimtl/contracts';
+import { sqlOf } from '../database/sql.js';
 import { AVAILABILITY_SQL, BOARD_SQL } from './board.queries.js';
 import { ShelterError, ShelterErrorCode } from './shelters.error.js';
 
@@ -58,7 +59,7 @@ export class BoardService {
   constructor(private readonly em: EntityManager) {}
 
   async availability(): Promise<Availability> {
-    const rows = await this.em.getConnection().execute<AvailabilityRow[]>(AVAILABILITY_SQL);
+    const rows = await sqlOf(this.em).all<AvailabilityRow>(AVAILABILITY_SQL);
     const byPopulation = Object.fromEntries(
       POPULATIONS.map((population) => [population, emptyCounts()]),
     ) as Record<Population, BedCounts>;
@@ -91,7 +92,7 @@ export class BoardService {
   }
 
   async board(shelterId: string): Promise<Board> {
-    const rows = await this.em.getConnection().execute<BoardRow[]>(BOARD_SQL, [shelterId]);
+    const rows = await sqlOf(this.em).all<BoardRow>(BOARD_SQL, [shelterId]);
     if (rows.length === 0) {
       throw new ShelterError(ShelterErrorCode.NotFound, 'No shelter has this id.');
     }

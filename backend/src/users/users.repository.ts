@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Locale, Me, UserRole, UserStatus } from '@acimtl/contracts';
+import { sqlOf } from '../database/sql.js';
 import { User } from './user.entity.js';
 
 /** What the access guard needs to know about a user, read in one query per request. */
@@ -31,11 +32,11 @@ export class UsersRepository {
   /** The user behind a Cognito `sub`, with their shelters, or undefined. */
   async findPrincipal(sub: string): Promise<PrincipalRow | undefined> {
     // Runs on every authenticated request: one round trip, no entity hydration.
-    const rows = await this.em.getConnection().execute<
-      (Omit<PrincipalRow, 'shelterIds' | 'sessionsRevokedAt'> & {
+    const rows = await sqlOf(this.em).all<
+      Omit<PrincipalRow, 'shelterIds' | 'sessionsRevokedAt'> & {
         shelterIds: string[] | null;
         sessionsRevokedAt: string | Date | null;
-      })[]
+      }
     >(PRINCIPAL_SQL, [sub]);
     const row = rows[0];
     if (!row) {
