@@ -18,6 +18,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 // Each scenario alternates API and baseline runs this many times, and reports the median:
 // on a small shared machine one run can differ from the next by a third.
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+// Before its rounds, each side of a scenario is loaded this long and not measured, so that
+// neither is measured while its JIT compiler and connection pool are still warming up.
+const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 // BENCH_ONLY=board runs only the scenarios whose name contains it; BENCH_PROFILE=folder writes
 // the API's CPU profile there when it stops, for Chrome's DevTools.
 const only = process.env.BENCH_ONLY;
@@ -46,8 +49,9 @@ async function load(
   requests: Request[],
   headers: Record<string, string>,
   perCycle = 1,
+  duration = seconds,
 ): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds, headers, requests });
+  const result = await autocannon({ url, connections, duration, headers, requests });
 
   return {
     rps: Math.round(result.requests.average / perCycle),
@@ -155,8 +159,9 @@ async function main(): Promise<void> {
     stops.push(() => baseline.stop());
 
     // A run that stops mid-cycle keeps the pairs its connections had checked in: each side
-    // needs a pair per connection per round, and as many again to cycle through.
-    const pairsPerSide = connections * (rounds + 1);
+    // needs a pair per connection per run (the warm-up's included), and as many again to cycle
+    // through.
+    const pairsPerSide = connections * (rounds + 2);
     const db = new pg.Client({ connectionString: postgres.url });
     await db.connect();
     const shelters = (await db.query('select id from shelters')).rows.map(
@@ -281,11 +286,22 @@ async function main(): Promise<void> {
     const results = new Map<string, { api: Figures; baseline: Figures }>();
     for (const scenario of scenarios.filter(({ name }) => !only || name.includes(only))) {
       console.log(
-        `Loading: ${scenario.name} (${rounds} × ${seconds} s each, ${connections} connections)…`,
+        `Loading: ${scenario.name} (${warmUpSeconds} s warm-up, then ${rounds} × ${seconds} s each, ${connections} connections)…`,
       );
-      const runApi = () =>
-        load(apiUrl, scenario.api, { authorization: `Bearer ${token}` }, scenario.perCycle);
-      const runBaseline = () => load(baseline.url, scenario.baseline, {}, scenario.perCycle);
+      const runApi = (duration?: number) =>
+        load(
+          apiUrl,
+          scenario.api,
+          { authorization: `Bearer ${token}` },
+          scenario.perCycle,
+          duration,
+        );
+      const runBaseline = (duration?: number) =>
+        load(baseline.url, scenario.baseline, {}, scenario.perCycle, duration);
+      if (warmUpSeconds > 0) {
+        await runApi(warmUpSeconds);
+        await runBaseline(warmUpSeconds);
+      }
       const measured: { api: Figures; baseline: Figures }[] = [];
       for (let round = 0; round < rounds; round++) {
         // Which side goes first alternates, so that a drift in the machine favours neither.
@@ -315,7 +331,7 @@ async function main(): Promise<void> {
         ? `Fuzzy search p97.5 ${fuzzy.p97_5} ms vs exact lookup p97.5 ${exact.p97_5} ms: ${(fuzzy.p97_5 / Math.max(exact.p97_5, 1)).toFixed(2)}× (target ≤ 3×).`
         : '';
     console.log(`
-Median of ${rounds} alternating runs of ${seconds} s, ${connections} connections; latencies in ms; a cycle is one check-in and its check-out.
+Median of ${rounds} alternating runs of ${seconds} s after a ${warmUpSeconds} s warm-up, ${connections} connections; latencies in ms; a cycle is one check-in and its check-out.
 
 | scenario | API req/s | API p50 | API p99 | baseline req/s | baseline p50 | baseline p99 | API/baseline | range | errors (API/baseline) |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |

@@ -9,50 +9,39 @@ export const SCALE = {
   pastStays: 1_000_000,
 };
 
-const GIVEN = [
-  'Hélène',
-  'Jean',
-  'Marc',
-  'Sylvie',
-  'Amina',
-  'Kim',
-  'Olivier',
-  'Robert',
-  'Nathalie',
-  'Pierre',
-  'Emily',
-  'François',
-  'Chloé',
-  'Mohamed',
-  'Isabelle',
-  'Luc',
-  'Julie',
-  'André',
-  'Sophie',
-  'Gabriel',
-];
-const FAMILY = [
-  'Tremblay',
-  'Gagnon',
-  'Roy',
-  'Côté',
-  'Bouchard',
-  'Gauthier',
-  'Morin',
-  'Lavoie',
-  'Fortin',
-  'Gagné',
-  'Ouellet',
-  'Pelletier',
-  'Bélanger',
-  'Lévesque',
-  'Bergeron',
-  'Leblanc',
-  'Paquette',
-  'Girard',
-  'Simard',
-  'Boucher',
-];
+/**
+ * Names as a city's list of clients has them: common names, each carried by about one person in
+ * a hundred or fewer (Tremblay, the commonest family name in Quebec, by about one in a hundred),
+ * and a long tail of rarer ones. The search's cost follows how many people share the
+ * words of a query, so a list where each of a few names covers a twentieth of the city would
+ * measure a city that does not exist.
+ */
+const words = (text: string) => text.trim().split(/\s+/);
+
+const NAMES = {
+  /** Given names, each drawn for about 1.2 % of clients: 60 % in all. */
+  given: words(`
+    Hélène Jean Marc Sylvie Amina Kim Olivier Robert Nathalie Pierre Emily François Chloé
+    Mohamed Isabelle Luc Julie André Sophie Gabriel Marie Michel Daniel Martin Stéphane
+    Josée Manon Louise Claude Denis Fatima Youssef Jacques Sarah Mélanie Richard Nicolas
+    Alain Lucie Karine Jimmy Samuel Dominique Guylaine Mathieu Ahmed Thi Minh Élise Joseph
+  `),
+  /** Family names, each drawn for about 0.6 % of clients: 30 % in all. */
+  family: words(`
+    Tremblay Gagnon Roy Côté Bouchard Gauthier Morin Lavoie Fortin Gagné Ouellet Pelletier
+    Bélanger Lévesque Bergeron Leblanc Paquette Girard Simard Boucher Caron Beaulieu
+    Cloutier Dubé Poirier Fournier Lapointe Leclerc Lefebvre Poulin Thibault St-Pierre
+    Nadeau Martin Landry Martel Bédard Grenier Lessard Bernier Nguyen Joseph Jean-Baptiste
+    Cohen Singh Ahmed Tran Smith Kanatewat Watt
+  `),
+  /** Syllables the rarer names are made of: 34 × 34 × 12 family names, 34 × 34 × 8 given names. */
+  syllables: words(`
+    ba be bi bo ca ce da de di fa ga ge la le li lo ma me mi mo na ne ni no ra re ri ro sa
+    se ta te va vi
+  `),
+  familyEndings: ['n', 'r', 't', 'l', 'ault', 'ette', 'ier', 'in', 'on', 'eau', 'and', 'ard'],
+  givenEndings: ['', 'a', 'e', 'o', 'el', 'ine', 'ie', 'y'],
+};
 
 const sqlArray = (values: string[]) =>
   `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]`;
@@ -85,9 +74,16 @@ export async function seedScale(
       select s.id, 'Salle ' || r from shelters s, generate_series(1, ${SCALE.roomsPerShelter}) r`);
     await run(`insert into beds (shelter_id, room_id, label)
       select r.shelter_id, r.id, r.name || '-' || lpad(b::text, 2, '0') from rooms r, generate_series(1, ${SCALE.bedsPerRoom}) b`);
+    // Drawn from a seeded generator, so that every run measures the same list of names.
+    await run('select setseed(0.42)');
+    await run(`create function pg_temp.pick(text[]) returns text language sql volatile
+      as $$ select $1[1 + floor(random() * array_length($1, 1))::int] $$`);
+    const rare = (endings: string[]) =>
+      `initcap(pg_temp.pick(${sqlArray(NAMES.syllables)}) || pg_temp.pick(${sqlArray(NAMES.syllables)}) || pg_temp.pick(${sqlArray(endings)}))`;
     await run(
       `insert into clients (given_name, family_name, alias, birth_date, birth_date_quality, created_by_id)
-      select (${sqlArray(GIVEN)})[1 + g % 20], (${sqlArray(FAMILY)})[1 + (g / 20) % 20] || '-' || (g % 997),
+      select case when random() < 0.6 then pg_temp.pick(${sqlArray(NAMES.given)}) else ${rare(NAMES.givenEndings)} end,
+             case when random() < 0.3 then pg_temp.pick(${sqlArray(NAMES.family)}) else ${rare(NAMES.familyEndings)} end,
              case when g % 7 = 0 then 'Alias' || g end,
              date '1950-01-01' + (g % 20000), 'full', $1
         from generate_series(1, ${SCALE.clients}) g`,
