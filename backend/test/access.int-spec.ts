@@ -96,6 +96,8 @@ describe('Cognito permissions', () => {
   const PUBLIC_COMMANDS = [
     'InitiateAuthCommand',
     'RespondToAuthChallengeCommand',
+    'AssociateSoftwareTokenCommand',
+    'VerifySoftwareTokenCommand',
     'RevokeTokenCommand',
     'ForgotPasswordCommand',
     'ConfirmForgotPasswordCommand',

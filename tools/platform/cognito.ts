@@ -66,6 +66,9 @@ export async function provisionPool(endpoint: string): Promise<CognitoPool> {
         UsernameAttributes: ['email'],
         AutoVerifiedAttributes: ['email'],
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        // As in the development and staging pools: an authenticator app for those who enroll
+        // one (production requires it, which the emulator cannot do).
+        MfaConfiguration: 'OPTIONAL',
         Policies: {
           PasswordPolicy: {
             MinimumLength: 15,

@@ -8,6 +8,7 @@ import { AuthService, type SignInResult } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import {
   ForgotPasswordDto,
+  MfaCodeDto,
   NewPasswordDto,
   RefreshDto,
   ResetPasswordDto,
@@ -49,17 +50,48 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInResponse> {
-    const session = body.session ?? request.cookies[CHALLENGE_COOKIE];
-    if (!session) {
-      throw new AuthError(AuthErrorCode.InvalidChallenge, 'Sign in again to set your password.');
-    }
     const result = await this.auth.completeNewPassword(
       body.email,
-      session,
+      this.challengeSession(body.session, request),
       body.newPassword,
       request.ip,
     );
-    void reply.clearCookie(CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
+
+    return this.answer(result, body.tokenDelivery === 'body', reply);
+  }
+
+  @Post('mfa-code')
+  @HttpCode(200)
+  @Allow('public')
+  async mfaCode(
+    @Body() body: MfaCodeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResponse> {
+    const result = await this.auth.answerMfaCode(
+      body.email,
+      this.challengeSession(body.session, request),
+      body.code,
+      request.ip,
+    );
+
+    return this.answer(result, body.tokenDelivery === 'body', reply);
+  }
+
+  @Post('mfa-setup')
+  @HttpCode(200)
+  @Allow('public')
+  async mfaSetup(
+    @Body() body: MfaCodeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResponse> {
+    const result = await this.auth.completeMfaSetup(
+      body.email,
+      this.challengeSession(body.session, request),
+      body.code,
+      request.ip,
+    );
 
     return this.answer(result, body.tokenDelivery === 'body', reply);
   }
@@ -131,12 +163,26 @@ export class AuthController {
     return this.auth.setLocale(user.userId, body.locale);
   }
 
+  private challengeSession(fromBody: string | undefined, request: FastifyRequest): string {
+    const session = fromBody ?? request.cookies[CHALLENGE_COOKIE];
+    if (!session) {
+      throw new AuthError(
+        AuthErrorCode.InvalidChallenge,
+        'This sign-in has expired. Sign in again with your password.',
+      );
+    }
+
+    return session;
+  }
+
+  /** Signed in, with the tokens set; or the next step, its session kept for the browser. */
   private answer(result: SignInResult, inBody: boolean, reply: FastifyReply): SignInResponse {
-    if (result.status === 'new-password-required') {
+    if (result.status !== 'signed-in') {
+      const { session, ...step } = result;
       if (inBody) {
-        return { status: result.status, session: result.session };
+        return { ...step, session } as SignInResponse;
       }
-      void reply.setCookie(CHALLENGE_COOKIE, result.session, {
+      void reply.setCookie(CHALLENGE_COOKIE, session, {
         httpOnly: true,
         sameSite: 'strict',
         secure: this.cookies.secure,
@@ -144,9 +190,10 @@ export class AuthController {
         maxAge: 5 * 60,
       });
 
-      return { status: result.status };
+      return step as SignInResponse;
     }
 
+    void reply.clearCookie(CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
     if (inBody) {
       return { status: result.status, user: result.user, tokens: result.tokens };
     }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Locale, Me } from '@acimtl/contracts';
-import { CognitoGateway } from '../identity/cognito.gateway.js';
+import { CognitoGateway, type SignInOutcome } from '../identity/cognito.gateway.js';
 import { User } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AuthError, AuthErrorCode } from './auth.error.js';
@@ -10,7 +10,11 @@ import type { SessionTokens } from './session-cookies.js';
 
 export type SignInResult =
   | { status: 'signed-in'; user: Me; tokens: Required<SessionTokens> }
-  | { status: 'new-password-required'; session: string };
+  | { status: 'new-password-required' | 'mfa-code-required'; session: string }
+  | { status: 'mfa-setup-required'; session: string; secret: string; otpauthUri: string };
+
+/** The issuer authenticator apps file this account's codes under. */
+const MFA_ISSUER = 'ACI-MTL';
 
 /** Sign-in, first-login password, refresh, sign-out and password reset, through Cognito. */
 @Injectable()
@@ -26,17 +30,8 @@ export class AuthService {
 
   async signIn(email: string, password: string, clientAddress: string): Promise<SignInResult> {
     await this.limiter.consume(SIGN_IN_LIMIT, clientAddress, email);
-    const outcome = await this.cognito.signIn(email, password);
 
-    if (outcome.kind === 'new-password-required') {
-      return { status: 'new-password-required', session: outcome.session };
-    }
-
-    return {
-      status: 'signed-in',
-      tokens: outcome.tokens,
-      user: await this.startSession(outcome.sub),
-    };
+    return this.toResult(email, await this.cognito.signIn(email, password));
   }
 
   async completeNewPassword(
@@ -44,15 +39,39 @@ export class AuthService {
     session: string,
     newPassword: string,
     clientAddress: string,
-  ): Promise<SignInResult & { status: 'signed-in' }> {
+  ): Promise<SignInResult> {
     await this.limiter.consume(SIGN_IN_LIMIT, clientAddress, email);
-    const outcome = await this.cognito.completeNewPassword(email, session, newPassword);
 
-    return {
-      status: 'signed-in',
-      tokens: outcome.tokens,
-      user: await this.startSession(outcome.sub),
-    };
+    return this.toResult(
+      email,
+      await this.cognito.completeNewPassword(email, session, newPassword),
+    );
+  }
+
+  /** The second factor: the code the person's authenticator app shows. */
+  async answerMfaCode(
+    email: string,
+    session: string,
+    code: string,
+    clientAddress: string,
+  ): Promise<SignInResult> {
+    await this.limiter.consume(SIGN_IN_LIMIT, clientAddress, email);
+
+    return this.toResult(email, await this.cognito.answerMfaCode(email, session, code));
+  }
+
+  /** A first sign-in's enrolment of an authenticator app, proven by its first code. */
+  async completeMfaSetup(
+    email: string,
+    session: string,
+    code: string,
+    clientAddress: string,
+  ): Promise<SignInResult> {
+    await this.limiter.consume(SIGN_IN_LIMIT, clientAddress, email);
+    const outcome = await this.cognito.completeMfaSetup(email, session, code);
+    this.logger.log({ event: 'mfa-enrolled' }, 'Authenticator app enrolled');
+
+    return this.toResult(email, outcome);
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
@@ -117,6 +136,26 @@ export class AuthService {
 
   // The identity is Cognito's; whether it may use ACI-MTL is ours: a deleted or disabled row
   // refuses the sign-in even when Cognito accepted the password.
+  private async toResult(email: string, outcome: SignInOutcome): Promise<SignInResult> {
+    switch (outcome.kind) {
+      case 'signed-in':
+        return {
+          status: 'signed-in',
+          tokens: outcome.tokens,
+          user: await this.startSession(outcome.sub),
+        };
+      case 'mfa-setup-required':
+        return {
+          status: outcome.kind,
+          session: outcome.session,
+          secret: outcome.secret,
+          otpauthUri: otpauthUri(email, outcome.secret),
+        };
+      default:
+        return { status: outcome.kind, session: outcome.session };
+    }
+  }
+
   private async startSession(sub: string): Promise<Me> {
     const user = await this.em.findOne(User, { cognitoSub: sub });
     if (!user || user.status === 'disabled' || user.status === 'deleted') {
@@ -132,4 +171,11 @@ export class AuthService {
 
     return this.me(user.id);
   }
+}
+
+/** The link authenticator apps enrol from (the Key URI format of Google Authenticator). */
+function otpauthUri(email: string, secret: string): string {
+  const label = `${MFA_ISSUER}:${encodeURIComponent(email)}`;
+
+  return `otpauth://totp/${label}?secret=${secret}&issuer=${MFA_ISSUER}&algorithm=SHA1&digits=6&period=30`;
 }

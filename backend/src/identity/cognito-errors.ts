@@ -1,16 +1,39 @@
 import { CognitoIdentityProviderServiceException } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
 
+export const INVALID_MFA_CODE_MESSAGE =
+  'This code is wrong or too old. Enter the code your authenticator app shows now.';
+
 /**
  * Translates Cognito's answers into ours. Unknown e-mail and wrong password are the same
- * answer, so that sign-in does not reveal who has an account.
+ * answer, so that sign-in does not reveal who has an account. During a second-factor step
+ * (`mfa`), a refused session means the step took too long.
  */
-export function toAuthError(error: unknown, during: 'sign-in' | 'other' = 'other'): AuthError {
+export function toAuthError(
+  error: unknown,
+  during: 'sign-in' | 'mfa' | 'other' = 'other',
+): AuthError {
   if (!(error instanceof CognitoIdentityProviderServiceException)) {
     return new AuthError(
       AuthErrorCode.IdentityUnavailable,
       'The sign-in service cannot be reached right now. Try again in a moment.',
     );
+  }
+
+  if (during === 'mfa') {
+    switch (error.name) {
+      case 'CodeMismatchException':
+      case 'ExpiredCodeException':
+      case 'EnableSoftwareTokenMFAException':
+        return new AuthError(AuthErrorCode.InvalidMfaCode, INVALID_MFA_CODE_MESSAGE);
+      case 'NotAuthorizedException':
+        return /disabled/i.test(error.message)
+          ? new AuthError(AuthErrorCode.AccountDisabled, 'This account is disabled.')
+          : new AuthError(
+              AuthErrorCode.InvalidChallenge,
+              'This sign-in has expired. Sign in again with your password.',
+            );
+    }
   }
 
   switch (error.name) {

@@ -5,6 +5,7 @@ import {
   AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
+  AssociateSoftwareTokenCommand,
   type AttributeType,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
@@ -13,15 +14,31 @@ import {
   RespondToAuthChallengeCommand,
   RevokeTokenCommand,
   UserNotFoundException,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { toAuthError } from './cognito-errors.js';
+import { AuthError, AuthErrorCode } from '../auth/auth.error.js';
+import { INVALID_MFA_CODE_MESSAGE, toAuthError } from './cognito-errors.js';
 import type { SessionTokens } from '../auth/session-cookies.js';
 
 export type SignInOutcome =
   | { kind: 'signed-in'; tokens: Required<SessionTokens>; sub: string }
-  | { kind: 'new-password-required'; session: string };
+  | { kind: 'new-password-required'; session: string }
+  /** The person's authenticator app must give its current code. */
+  | { kind: 'mfa-code-required'; session: string }
+  /** A first sign-in where a second factor is required: the app must be enrolled with `secret`. */
+  | { kind: 'mfa-setup-required'; session: string; secret: string };
+
+/** What InitiateAuth and RespondToAuthChallenge answer. */
+interface AuthStep {
+  ChallengeName?: string;
+  Session?: string;
+  AuthenticationResult?: { AccessToken?: string; RefreshToken?: string; ExpiresIn?: number };
+}
+
+/** The name an authenticator app shows beside the codes of this account. */
+const MFA_DEVICE_NAME = 'ACI-MTL';
 
 /** The attributes of a Cognito user the API writes. */
 export interface IdentityAttributes {
@@ -57,23 +74,93 @@ export class CognitoGateway {
     });
     const result = await this.attempt(() => this.client.send(command), 'sign-in');
 
-    if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
-      return { kind: 'new-password-required', session: result.Session! };
-    }
-
-    return signedIn(result.AuthenticationResult);
+    return this.nextStep(result);
   }
 
-  async completeNewPassword(email: string, session: string, newPassword: string) {
+  async completeNewPassword(
+    email: string,
+    session: string,
+    newPassword: string,
+  ): Promise<SignInOutcome> {
     const command = new RespondToAuthChallengeCommand({
       ClientId: this.clientId,
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: session,
       ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword },
     });
-    const result = await this.attempt(() => this.client.send(command));
 
-    return signedIn(result.AuthenticationResult);
+    return this.nextStep(await this.attempt(() => this.client.send(command)));
+  }
+
+  /** Answers a `mfa-code-required` step with the authenticator app's current code. */
+  async answerMfaCode(email: string, session: string, code: string): Promise<SignInOutcome> {
+    const command = new RespondToAuthChallengeCommand({
+      ClientId: this.clientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: session,
+      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+    });
+
+    return this.nextStep(await this.attempt(() => this.client.send(command), 'mfa'));
+  }
+
+  /**
+   * Completes a `mfa-setup-required` step: Cognito checks the enrolled app's first code, then
+   * the sign-in goes on with the session it hands back.
+   */
+  async completeMfaSetup(email: string, session: string, code: string): Promise<SignInOutcome> {
+    const verified = await this.attempt(
+      () =>
+        this.client.send(
+          new VerifySoftwareTokenCommand({
+            Session: session,
+            UserCode: code,
+            FriendlyDeviceName: MFA_DEVICE_NAME,
+          }),
+        ),
+      'mfa',
+    );
+    if (verified.Status !== 'SUCCESS' || !verified.Session) {
+      throw new AuthError(AuthErrorCode.InvalidMfaCode, INVALID_MFA_CODE_MESSAGE);
+    }
+    const command = new RespondToAuthChallengeCommand({
+      ClientId: this.clientId,
+      ChallengeName: 'MFA_SETUP',
+      Session: verified.Session,
+      ChallengeResponses: { USERNAME: email },
+    });
+
+    return this.nextStep(await this.attempt(() => this.client.send(command), 'mfa'));
+  }
+
+  /** What the person must do next after a step of the sign-in, or the tokens once done. */
+  private async nextStep(step: AuthStep): Promise<SignInOutcome> {
+    switch (step.ChallengeName) {
+      case undefined:
+        return signedIn(step.AuthenticationResult);
+      case 'NEW_PASSWORD_REQUIRED':
+        return { kind: 'new-password-required', session: step.Session! };
+      case 'SOFTWARE_TOKEN_MFA':
+        return { kind: 'mfa-code-required', session: step.Session! };
+      case 'MFA_SETUP': {
+        const associated = await this.attempt(() =>
+          this.client.send(new AssociateSoftwareTokenCommand({ Session: step.Session })),
+        );
+
+        return {
+          kind: 'mfa-setup-required',
+          session: associated.Session!,
+          secret: associated.SecretCode!,
+        };
+      }
+      default:
+        // The pool offers authenticator apps only; SMS or a choice of factors would be a
+        // misconfigured pool, answered with a clear refusal rather than a failure.
+        throw new AuthError(
+          AuthErrorCode.UnsupportedChallenge,
+          'This account asks for a sign-in step that ACI-MTL does not offer. Ask an administrator.',
+        );
+    }
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
@@ -198,7 +285,7 @@ export class CognitoGateway {
     });
   }
 
-  private async attempt<T>(work: () => Promise<T>, during?: 'sign-in'): Promise<T> {
+  private async attempt<T>(work: () => Promise<T>, during?: 'sign-in' | 'mfa'): Promise<T> {
     try {
       return await work();
     } catch (error) {

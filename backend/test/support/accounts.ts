@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { generateSync } from 'otplib';
 import pg from 'pg';
 import type { UserRole, UserStatus } from '@acimtl/contracts';
 
@@ -86,4 +91,41 @@ export async function createAccount(
   }
 
   return { id: row.id, sub, email, password };
+}
+
+/**
+ * Enrolls an authenticator app for the account, as the person would from their settings, and
+ * makes it their second factor: every sign-in then asks for its code. Returns the app's secret.
+ */
+export async function enrollAuthenticator(account: Account): Promise<string> {
+  const client = cognito();
+  try {
+    const signedIn = await client.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: process.env.COGNITO_CLIENT_ID,
+        AuthParameters: { USERNAME: account.email, PASSWORD: account.password },
+      }),
+    );
+    const accessToken = signedIn.AuthenticationResult!.AccessToken!;
+    const { SecretCode } = await client.send(
+      new AssociateSoftwareTokenCommand({ AccessToken: accessToken }),
+    );
+    await client.send(
+      new VerifySoftwareTokenCommand({
+        AccessToken: accessToken,
+        UserCode: generateSync({ secret: SecretCode! }),
+      }),
+    );
+    await client.send(
+      new SetUserMFAPreferenceCommand({
+        AccessToken: accessToken,
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+
+    return SecretCode!;
+  } finally {
+    client.destroy();
+  }
 }

@@ -1,6 +1,11 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type TokenDelivery } from '@acimtl/contracts';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  MFA_CODE_PATTERN,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type TokenDelivery,
+} from '@acimtl/contracts';
 
 const NEW_PASSWORD_RULE = {
   message: `newPassword must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
@@ -25,15 +30,12 @@ export class SignInDto {
   tokenDelivery?: TokenDelivery;
 }
 
-export class NewPasswordDto {
+/** A step of a sign-in after the password: whose it is, and the session Cognito gave it. */
+class SignInStepDto {
   @Transform(normalizeEmail)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
-
-  @IsString()
-  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, NEW_PASSWORD_RULE)
-  newPassword!: string;
 
   /** The challenge session, for scripts; browsers carry it in a cookie. */
   @IsOptional()
@@ -44,6 +46,22 @@ export class NewPasswordDto {
   @IsOptional()
   @IsIn(['cookie', 'body'])
   tokenDelivery?: TokenDelivery;
+}
+
+export class NewPasswordDto extends SignInStepDto {
+  @IsString()
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, NEW_PASSWORD_RULE)
+  newPassword!: string;
+}
+
+/** `POST /api/auth/mfa-code` and `POST /api/auth/mfa-setup`: the authenticator app's code. */
+export class MfaCodeDto extends SignInStepDto {
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\s/g, '') : value,
+  )
+  @IsString()
+  @Matches(MFA_CODE_PATTERN, { message: 'code must be the 6 digits the authenticator app shows' })
+  code!: string;
 }
 
 export class RefreshDto {

@@ -27,10 +27,19 @@ export interface TokenBundle {
 
 export type TokenDelivery = 'cookie' | 'body';
 
-/** `POST /api/auth/login` and `POST /api/auth/new-password`. */
+/**
+ * `POST /api/auth/login` and each step after it (`new-password`, `mfa-code`, `mfa-setup`):
+ * signed in, or the next step. A first sign-in where a second factor is required enrolls an
+ * authenticator app from `secret` (or the `otpauthUri` link) and proves it with its first code.
+ * The session travels in a cookie for browsers, in the body for scripts.
+ */
 export type SignInResponse =
   | { status: 'signed-in'; user: Me; tokens?: TokenBundle }
-  | { status: 'new-password-required'; session?: string };
+  | { status: 'new-password-required' | 'mfa-code-required'; session?: string }
+  | { status: 'mfa-setup-required'; session?: string; secret: string; otpauthUri: string };
+
+/** An authenticator app's code: six digits. */
+export const MFA_CODE_PATTERN = /^\d{6}$/;
 
 /**
  * The user pool's password policy: length only, no composition rules. The API checks it before
