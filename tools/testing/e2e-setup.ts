@@ -28,7 +28,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       api: await freePort(),
       web: await freePort(),
     },
-    env: { ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'warn' },
+    // Every browser test signs in from the same address: its limit is the integration tests'.
+    env: {
+      ...process.env,
+      DATABASE_URL: undefined,
+      LOG_LEVEL: 'warn',
+      AUTH_ATTEMPTS_PER_ADDRESS: '100000',
+    },
     log: (line) => lines.push(line),
   }).catch((error: unknown) => {
     console.error(lines.join('\n'));
@@ -37,6 +43,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   process.env.E2E_BASE_URL = platform.webUrl;
   process.env.E2E_API_URL = platform.apiUrl;
+  // For tests that arrange what the interface cannot: an authenticator app enrolled in Cognito.
+  for (const name of [
+    'DATABASE_URL',
+    'COGNITO_ENDPOINT',
+    'COGNITO_USER_POOL_ID',
+    'COGNITO_CLIENT_ID',
+  ]) {
+    process.env[`E2E_${name}`] = platform.apiEnv[name];
+  }
 
   return async () => {
     await platform.stop();

@@ -1,5 +1,7 @@
+import { generateSync } from 'otplib';
 import {
   ACCOUNTS,
+  accountWithAuthenticator,
   COORDINATOR_SHELTER,
   checkScreen,
   expect,
@@ -17,6 +19,28 @@ test.describe('signing in and out', () => {
     await page.getByLabel('Courriel').fill(COORDINATOR.email);
     await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
+
+    await expect(page).toHaveURL(/\/clients\?q=marc$/);
+    await expect(page.getByTestId('client-match').first()).toContainText('Marc');
+  });
+
+  test('asks for the authenticator app’s code after the password, then signs in', async ({
+    page,
+  }, testInfo) => {
+    const account = await accountWithAuthenticator(testInfo);
+    await page.goto('/clients?q=marc');
+    await page.getByLabel('Courriel').fill(account.email);
+    await page.getByLabel('Mot de passe').fill(account.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Code de vérification' })).toBeVisible();
+    await checkScreen(page, testInfo, 'mfa-code');
+    await page.getByLabel('Code à 6 chiffres').fill('000000');
+    await page.getByRole('button', { name: 'Vérifier et continuer' }).click();
+    await expect(page.getByRole('alert')).toContainText('Ce code est erroné ou trop ancien.');
+
+    await page.getByLabel('Code à 6 chiffres').fill(generateSync({ secret: account.secret }));
+    await page.getByRole('button', { name: 'Vérifier et continuer' }).click();
 
     await expect(page).toHaveURL(/\/clients\?q=marc$/);
     await expect(page.getByTestId('client-match').first()).toContainText('Marc');

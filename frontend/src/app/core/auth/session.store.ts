@@ -60,25 +60,21 @@ export class SessionStore {
   }
 
   async signIn(email: string, password: string): Promise<SignInResponse> {
-    const response = await firstValueFrom(
-      this.http.post<SignInResponse>('/api/auth/login', { email, password }),
-    );
-    if (response.status === 'signed-in') {
-      await this.adopt(response.user);
-    }
-
-    return response;
+    return this.continueSignIn('/api/auth/login', { email, password });
   }
 
   async setNewPassword(email: string, newPassword: string): Promise<SignInResponse> {
-    const response = await firstValueFrom(
-      this.http.post<SignInResponse>('/api/auth/new-password', { email, newPassword }),
-    );
-    if (response.status === 'signed-in') {
-      await this.adopt(response.user);
-    }
+    return this.continueSignIn('/api/auth/new-password', { email, newPassword });
+  }
 
-    return response;
+  /** The second factor: the code the authenticator app shows now. */
+  async answerMfaCode(email: string, code: string): Promise<SignInResponse> {
+    return this.continueSignIn('/api/auth/mfa-code', { email, code });
+  }
+
+  /** The first code of a newly enrolled authenticator app, which completes the sign-in. */
+  async completeMfaSetup(email: string, code: string): Promise<SignInResponse> {
+    return this.continueSignIn('/api/auth/mfa-setup', { email, code });
   }
 
   async forgotPassword(email: string): Promise<void> {
@@ -144,6 +140,19 @@ export class SessionStore {
       }
       throw error;
     }
+  }
+
+  /**
+   * A step of a sign-in, adopting the session once signed in. Between steps the API keeps the
+   * step's session in its challenge cookie.
+   */
+  private async continueSignIn(url: string, body: object): Promise<SignInResponse> {
+    const response = await firstValueFrom(this.http.post<SignInResponse>(url, body));
+    if (response.status === 'signed-in') {
+      await this.adopt(response.user);
+    }
+
+    return response;
   }
 
   private async adopt(user: Me): Promise<void> {
