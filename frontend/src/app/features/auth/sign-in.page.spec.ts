@@ -122,6 +122,13 @@ describe('SignInPage, second factor', () => {
       'JBSW Y3DP EHPK 3PXP',
     );
     expect(element().querySelector('a[href^="otpauth:"]')).not.toBeNull();
+    await vi.waitFor(() => {
+      fixture.detectChanges();
+      expect(element().querySelector('aci-qr-code svg')?.getAttribute('aria-label')).toBe(
+        fr.auth.mfaSetup.qr,
+      );
+    });
+    expect(element().querySelector('aci-qr-code path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1/);
 
     session.completeMfaSetup.mockResolvedValue(signedIn);
     type('input[autocomplete=one-time-code]', '246810');

@@ -20,6 +20,7 @@ import { safeReturnUrl } from '../../core/auth/session.guards';
 import { SessionStore } from '../../core/auth/session.store';
 import { errorKeyOf, errorParamsOf } from '../../shared/ui/field-errors';
 import { hydrated } from '../../shared/ui/hydrated';
+import { QrCode } from '../../shared/ui/qr-code';
 import { NewPasswordFields } from './new-password-fields';
 import { newPasswordControls } from './password-rules';
 
@@ -38,6 +39,7 @@ import { newPasswordControls } from './password-rules';
     MatInputModule,
     TranslocoPipe,
     NewPasswordFields,
+    QrCode,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './auth-card.scss',
@@ -111,6 +113,11 @@ import { newPasswordControls } from './password-rules';
         @if (enrollment(); as enrollment) {
           <h1>{{ 'auth.mfaSetup.title' | transloco }}</h1>
           <p>{{ 'auth.mfaSetup.intro' | transloco }}</p>
+          <aci-qr-code
+            class="qr"
+            [text]="enrollment.otpauthUri"
+            [label]="'auth.mfaSetup.qr' | transloco"
+          />
           <p class="secret">
             <span>{{ 'auth.mfaSetup.key' | transloco }}</span>
             <code data-testid="mfa-secret">{{ grouped(enrollment.secret) }}</code>
