@@ -61,7 +61,10 @@ export interface PlatformOptions {
   persistent: boolean;
   ports: PlatformPorts;
   seedDemo: boolean;
-  /** Real services to use instead of the embedded ones (DATABASE_URL, COGNITO_*, S3_*). */
+  /**
+   * The environment: real services to use instead of the embedded ones (DATABASE_URL,
+   * COGNITO_*, S3_*), and any other setting of the API (AUTH_ATTEMPTS_PER_ADDRESS…).
+   */
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   /** Also show what the Cognito and S3 emulators print (every request they serve). */
@@ -147,7 +150,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       process.execPath,
       [join(options.root, 'dist/backend/main.js')],
       {
-        env: apiEnv,
+        env: { ...env, ...apiEnv },
         log,
       },
     );
