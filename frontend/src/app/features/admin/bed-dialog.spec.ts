@@ -2,13 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { provideTranslocoTranspiler, TranslocoTestingModule } from '@jsverse/transloco';
+import { provideTranslocoTranspiler } from '@jsverse/transloco';
 import type { ApiError, BedView } from '@acimtl/contracts';
-import fr from '../../../i18n/fr.json';
 import { IcuTranspiler } from '../../core/i18n/icu.transpiler';
 import '../../core/i18n/locale-data';
 import { BedDialog, type BedDialogData } from './bed-dialog';
 import { settle as settleFixture } from '../../../testing/dom';
+import { frenchTranslations } from '../../../testing/i18n';
 
 const SHELTER = '11111111-1111-4111-8111-111111111111';
 const bed: BedView = {
@@ -37,14 +37,7 @@ describe('BedDialog', () => {
   beforeEach(() => {
     close.mockReset();
     TestBed.configureTestingModule({
-      imports: [
-        BedDialog,
-        TranslocoTestingModule.forRoot({
-          langs: { fr },
-          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-          preloadLangs: true,
-        }),
-      ],
+      imports: [BedDialog, frenchTranslations()],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),

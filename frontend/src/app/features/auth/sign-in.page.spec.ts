@@ -1,12 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { SignInResponse } from '@acimtl/contracts';
 import fr from '../../../i18n/fr.json';
 import { SessionStore } from '../../core/auth/session.store';
 import { buttonNamed, settle as settleFixture } from '../../../testing/dom';
 import { SignInPage } from './sign-in.page';
+import { frenchTranslations } from '../../../testing/i18n';
 
 const signedIn: SignInResponse = {
   status: 'signed-in',
@@ -33,14 +33,7 @@ describe('SignInPage, second factor', () => {
   beforeEach(async () => {
     Object.values(session).forEach((mock) => mock.mockReset());
     TestBed.configureTestingModule({
-      imports: [
-        SignInPage,
-        TranslocoTestingModule.forRoot({
-          langs: { fr },
-          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-          preloadLangs: true,
-        }),
-      ],
+      imports: [SignInPage, frenchTranslations()],
       providers: [provideRouter([]), { provide: SessionStore, useValue: session }],
     });
     fixture = TestBed.createComponent(SignInPage);

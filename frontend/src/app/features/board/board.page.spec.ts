@@ -2,25 +2,18 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { provideTranslocoTranspiler, TranslocoTestingModule } from '@jsverse/transloco';
+import { provideTranslocoTranspiler } from '@jsverse/transloco';
 import type { Board } from '@acimtl/contracts';
-import fr from '../../../i18n/fr.json';
 import { IcuTranspiler } from '../../core/i18n/icu.transpiler';
 import '../../core/i18n/locale-data';
 import { BoardPage } from './board.page';
+import { frenchTranslations } from '../../../testing/i18n';
 
 const SHELTER = 'shelter-1';
 
 function render() {
   TestBed.configureTestingModule({
-    imports: [
-      BoardPage,
-      TranslocoTestingModule.forRoot({
-        langs: { fr },
-        translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-        preloadLangs: true,
-      }),
-    ],
+    imports: [BoardPage, frenchTranslations()],
     providers: [
       provideRouter([]),
       provideHttpClient(),

@@ -2,12 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import type { ClientSearchPage } from '@acimtl/contracts';
-import fr from '../../../i18n/fr.json';
 import type { BoardBed } from './board.store';
 import { HoldDialog } from './hold-dialog';
 import { buttonNamed, settle as settleFixture } from '../../../testing/dom';
+import { frenchTranslations } from '../../../testing/i18n';
 
 const bed: BoardBed = {
   id: 'bed-1',
@@ -45,14 +44,7 @@ describe('HoldDialog', () => {
   beforeEach(() => {
     close.mockReset();
     TestBed.configureTestingModule({
-      imports: [
-        HoldDialog,
-        TranslocoTestingModule.forRoot({
-          langs: { fr },
-          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-          preloadLangs: true,
-        }),
-      ],
+      imports: [HoldDialog, frenchTranslations()],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),

@@ -5,14 +5,14 @@ import {
   type TestRequest,
 } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideTranslocoTranspiler, TranslocoTestingModule } from '@jsverse/transloco';
+import { provideTranslocoTranspiler } from '@jsverse/transloco';
 import type { ClientSearchPage, Me } from '@acimtl/contracts';
-import fr from '../../../i18n/fr.json';
 import { SessionStore } from '../../core/auth/session.store';
 import { IcuTranspiler } from '../../core/i18n/icu.transpiler';
 import '../../core/i18n/locale-data';
 import { IncidentsPage } from './incidents.page';
 import { buttonNamed, settle as settleFixture } from '../../../testing/dom';
+import { frenchTranslations } from '../../../testing/i18n';
 
 const SHELTER = '11111111-1111-4111-8111-111111111111';
 const INCIDENTS_URL = `/api/shelters/${SHELTER}/incidents`;
@@ -57,14 +57,7 @@ describe('IncidentsPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      imports: [
-        IncidentsPage,
-        TranslocoTestingModule.forRoot({
-          langs: { fr },
-          translocoConfig: { availableLangs: ['fr'], defaultLang: 'fr' },
-          preloadLangs: true,
-        }),
-      ],
+      imports: [IncidentsPage, frenchTranslations()],
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
