@@ -109,20 +109,16 @@ export class CognitoGateway {
    * the sign-in goes on with the session it hands back.
    */
   async completeMfaSetup(email: string, session: string, code: string): Promise<SignInOutcome> {
-    const verified = await this.attempt(
-      () =>
-        this.client.send(
-          new VerifySoftwareTokenCommand({
-            Session: session,
-            UserCode: code,
-            FriendlyDeviceName: MFA_DEVICE_NAME,
-          }),
-        ),
-      'mfa',
-    );
+    const verify = new VerifySoftwareTokenCommand({
+      Session: session,
+      UserCode: code,
+      FriendlyDeviceName: MFA_DEVICE_NAME,
+    });
+    const verified = await this.attempt(() => this.client.send(verify), 'mfa');
     if (verified.Status !== 'SUCCESS' || !verified.Session) {
       throw new AuthError(AuthErrorCode.InvalidMfaCode, INVALID_MFA_CODE_MESSAGE);
     }
+
     const command = new RespondToAuthChallengeCommand({
       ClientId: this.clientId,
       ChallengeName: 'MFA_SETUP',
